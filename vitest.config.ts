@@ -1,0 +1,42 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Modules marked server-only are tested directly in Node.
+  "server-only": path.resolve(import.meta.dirname, "test/empty.ts"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["{lib,db,app,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
+          testTimeout: 10_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["{lib,db,app,scripts}/**/*.int.test.{ts,tsx}"],
+          globalSetup: ["test/global-setup.ts"],
+          setupFiles: ["test/db-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file has its own database; two files at a time on two cores.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
