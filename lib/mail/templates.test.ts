@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { MAIL_TEMPLATES, escapeHtml, renderMail } from "./templates";
+
+const LANGS = ["kk", "ru", "en"] as const;
+const payload = { name: "Әлия <b>", url: "https://grant.example.kz/x?a=1&b=2", role: "reviewer" as const };
+
+describe("mail templates", () => {
+  it.each(MAIL_TEMPLATES.flatMap((t) => LANGS.map((l) => [t, l] as const)))("%s in %s has subject, text and HTML with the link", (t, l) => {
+    const m = renderMail(t, l, payload);
+    expect(m.subject.length).toBeGreaterThan(5);
+    expect(m.text).toContain(payload.url);
+    expect(m.html).toContain(escapeHtml(payload.url));
+    expect(m.html).toContain(`<html lang="${l}">`);
+    // The name is escaped in HTML: markup in a user's name stays text.
+    expect(m.html).not.toContain("<b>");
+    expect(m.html).toContain("Әлия &lt;b&gt;");
+  });
+
+  it("each language is really written in it (kk and ru differ from en)", () => {
+    for (const t of MAIL_TEMPLATES) {
+      const en = renderMail(t, "en", payload);
+      for (const l of ["kk", "ru"] as const) {
+        const m = renderMail(t, l, payload);
+        expect(m.subject).not.toBe(en.subject);
+        expect(m.text).not.toBe(en.text);
+      }
+      expect(renderMail(t, "kk", payload).text).toMatch(/[әғқңөұүһі]/i);
+    }
+  });
+});

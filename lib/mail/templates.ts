@@ -1,0 +1,136 @@
+/**
+ * The portal's e-mails, each in Kazakh, Russian and English, as plain text and HTML. Pure: the outbox
+ * stores the template name and its payload; the sender renders in the recipient's language at delivery.
+ */
+export type MailLanguage = "kk" | "ru" | "en";
+
+type LinkPayload = { name: string; url: string };
+
+export type MailPayloads = {
+  verify_email: LinkPayload;
+  reset_password: LinkPayload;
+  set_password: LinkPayload & { role: "reviewer" | "admin" };
+};
+export type MailTemplate = keyof MailPayloads;
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+type Copy = {
+  subject: string;
+  greeting: (name: string) => string;
+  body: string[];
+  action: string;
+  after: string[];
+};
+
+const ROLE_NAMES: Record<MailLanguage, Record<"reviewer" | "admin", string>> = {
+  kk: { reviewer: "конкурстық комиссия мүшесі", admin: "әкімші" },
+  ru: { reviewer: "член конкурсной комиссии", admin: "администратор" },
+  en: { reviewer: "competition commission member", admin: "administrator" },
+};
+
+const SIGNATURE: Record<MailLanguage, string> = {
+  kk: "Jas Grant — Алматы облысының жастар гранттары порталы",
+  ru: "Jas Grant — портал молодёжных грантов Алматинской области",
+  en: "Jas Grant — the youth grants portal of Almaty region",
+};
+
+const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => Copy } = {
+  verify_email: (lang) =>
+    ({
+      kk: {
+        subject: "Электрондық поштаңызды растаңыз",
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: ["Jas Grant порталында тіркелгеніңізге рахмет. Өтінімді жіберу үшін электрондық пошта мекенжайыңызды растаңыз."],
+        action: "Поштаны растау",
+        after: ["Сілтеме 24 сағат жарамды.", "Егер сіз тіркелмеген болсаңыз, бұл хатты елемеңіз."],
+      },
+      ru: {
+        subject: "Подтвердите адрес электронной почты",
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: ["Спасибо за регистрацию на портале Jas Grant. Чтобы отправить заявку, подтвердите адрес электронной почты."],
+        action: "Подтвердить почту",
+        after: ["Ссылка действует 24 часа.", "Если вы не регистрировались, просто проигнорируйте это письмо."],
+      },
+      en: {
+        subject: "Confirm your e-mail address",
+        greeting: (n: string) => `Hello ${n},`,
+        body: ["Thank you for registering on Jas Grant. Please confirm your e-mail address so that you can submit an application."],
+        action: "Confirm e-mail",
+        after: ["The link is valid for 24 hours.", "If you did not register, ignore this e-mail."],
+      },
+    })[lang],
+  reset_password: (lang) =>
+    ({
+      kk: {
+        subject: "Құпиясөзді қалпына келтіру",
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: ["Jas Grant порталындағы құпиясөзіңізді өзгерту сұралды. Жаңа құпиясөз орнату үшін төмендегі сілтемені ашыңыз."],
+        action: "Жаңа құпиясөз орнату",
+        after: ["Сілтеме 1 сағат жарамды және бір рет қана қолданылады. Құпиясөз өзгергеннен кейін барлық құрылғылардағы сеанстар жабылады.", "Егер сіз сұрамаған болсаңыз, бұл хатты елемеңіз: құпиясөзіңіз өзгермейді."],
+      },
+      ru: {
+        subject: "Восстановление пароля",
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: ["Поступил запрос на смену пароля на портале Jas Grant. Чтобы задать новый пароль, откройте ссылку ниже."],
+        action: "Задать новый пароль",
+        after: ["Ссылка действует 1 час и только один раз. После смены пароля сеансы на всех устройствах завершатся.", "Если вы не запрашивали смену пароля, проигнорируйте письмо: пароль останется прежним."],
+      },
+      en: {
+        subject: "Reset your password",
+        greeting: (n: string) => `Hello ${n},`,
+        body: ["Someone asked to change your Jas Grant password. Open the link below to choose a new one."],
+        action: "Choose a new password",
+        after: ["The link is valid for 1 hour and works once. Changing the password signs you out on every device.", "If you did not ask for this, ignore this e-mail: your password stays as it is."],
+      },
+    })[lang],
+  set_password: (lang, p) =>
+    ({
+      kk: {
+        subject: "Jas Grant порталындағы тіркелгіңіз",
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [`Сізге Jas Grant порталында тіркелгі ашылды (рөлі: ${ROLE_NAMES.kk[p.role]}). Кіру үшін өз құпиясөзіңізді орнатыңыз.`],
+        action: "Құпиясөз орнату",
+        after: ["Сілтеме 72 сағат жарамды және бір рет қана қолданылады."],
+      },
+      ru: {
+        subject: "Ваша учётная запись на портале Jas Grant",
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [`Для вас создана учётная запись на портале Jas Grant (роль: ${ROLE_NAMES.ru[p.role]}). Чтобы войти, задайте свой пароль.`],
+        action: "Задать пароль",
+        after: ["Ссылка действует 72 часа и только один раз."],
+      },
+      en: {
+        subject: "Your Jas Grant account",
+        greeting: (n: string) => `Hello ${n},`,
+        body: [`An account has been created for you on Jas Grant (role: ${ROLE_NAMES.en[p.role]}). Choose your password to sign in.`],
+        action: "Choose a password",
+        after: ["The link is valid for 72 hours and works once."],
+      },
+    })[lang],
+};
+
+export const MAIL_TEMPLATES = Object.keys(COPY) as MailTemplate[];
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+export function renderMail<T extends MailTemplate>(template: T, lang: MailLanguage, payload: MailPayloads[T]): RenderedMail {
+  const c = COPY[template](lang, payload);
+  const url = payload.url;
+  const text = [c.greeting(payload.name), "", ...c.body, "", `${c.action}: ${url}`, "", ...c.after, "", "—", SIGNATURE[lang], ""].join("\n");
+  const p = (s: string) => `<p style="margin:0 0 12px">${escapeHtml(s)}</p>`;
+  const html = `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(c.subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
+${p(c.greeting(payload.name))}
+${c.body.map(p).join("\n")}
+<p style="margin:20px 0"><a href="${escapeHtml(url)}" style="display:inline-block;background:#0b5cab;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;font-weight:bold">${escapeHtml(c.action)}</a></p>
+<p style="margin:0 0 12px;font-size:14px;color:#4a5560;word-break:break-all">${escapeHtml(url)}</p>
+${c.after.map(p).join("\n")}
+<p style="margin:24px 0 0;font-size:13px;color:#4a5560">${escapeHtml(SIGNATURE[lang])}</p>
+</div></body></html>`;
+  return { subject: c.subject, text, html };
+}

@@ -1,0 +1,20 @@
+/** `npm run mail:send [-- --watch]`: deliver the outbox's due e-mails once (or keep polling). */
+import { closeDb } from "../db/client";
+import { env } from "../lib/env";
+import { deliverDueMail } from "../lib/mail/sender";
+
+async function main() {
+  const watch = process.argv.includes("--watch");
+  do {
+    const r = await deliverDueMail();
+    if (r.sent || r.retried || r.failed || !watch) console.log(`[mail] sent ${r.sent}, to retry ${r.retried}, given up ${r.failed}`);
+    if (watch) await new Promise((res) => setTimeout(res, Math.max(env().OUTBOX_POLL_MS, 1000)));
+  } while (watch);
+}
+
+main()
+  .catch((e: Error) => {
+    console.error(`mail:send: ${e.message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => closeDb());
