@@ -192,7 +192,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
       "-c", "shared_buffers=128MB",
       "-c", "log_min_messages=warning",
     ],
-    { ...ids, stdio: ["ignore", logFd, logFd], env: { ...process.env, LC_ALL: "C", LC_MESSAGES: "C" } },
+    // Detached: the terminal's Ctrl-C reaches the launcher only, which stops Next first, then this.
+    { ...ids, detached: true, stdio: ["ignore", logFd, logFd], env: { ...process.env, LC_ALL: "C", LC_MESSAGES: "C" } },
   );
   fs.closeSync(logFd);
   const superUrl = `postgres://postgres:${encodeURIComponent(creds.superPassword)}@127.0.0.1:${port}/postgres`;

@@ -28,10 +28,12 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 let nextChild: ChildProcess | undefined;
 let stopDatabase: (() => Promise<void>) | undefined;
 let shuttingDown = false;
+let shutdownDone: Promise<never> | undefined;
 
-async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
+/** Stop Next, then PostgreSQL, then exit. A second signal during the shutdown waits for the first. */
+function shutdown(code: number): Promise<never> {
+  shuttingDown = true;
+  shutdownDone ??= (async () => {
     if (nextChild && nextChild.exitCode === null && nextChild.signalCode === null) {
       log("[start] stopping Next");
       const exited = new Promise((r) => nextChild!.once("exit", r));
@@ -45,8 +47,9 @@ async function shutdown(code: number): Promise<never> {
       await stopDatabase();
     }
     removePidFile();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return shutdownDone;
 }
 
 let pidFile: string | undefined;
@@ -151,6 +154,7 @@ async function main() {
   if (pidFile && nextChild.pid) fs.writeFileSync(pidFile, String(nextChild.pid));
   nextChild.on("exit", (code) => {
     if (!shuttingDown) {
+      nextChild = undefined;
       log(`[start] Next exited (${code ?? "signal"})`);
       void shutdown(code ?? 1);
     }
