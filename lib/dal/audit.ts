@@ -1,0 +1,60 @@
+import "server-only";
+import { auditLog } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import type { Role } from "@/lib/domain/permissions";
+
+/** Who did it: a signed-in person, or the system (null: seed, CLI, scheduled job). */
+export type AuditActor = { id: string; role: Role } | null;
+
+export type AuditEntry = {
+  actor: AuditActor;
+  /** Dotted verb, e.g. `auth.sign_in`, `user.sign_out_everywhere`, `application.submit`. */
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  /** Names of the fields that changed, personal ones included. */
+  changedFields?: readonly string[];
+  /** Values (old/new or new) of fields WITHOUT personal data only; personal ones are dropped here. */
+  changes?: Record<string, unknown>;
+};
+
+/**
+ * Fields whose values never go into the audit (Law No. 94-V: anonymising a person must not need to
+ * touch the append-only log). Their names still go into changed_fields.
+ */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
+  "email",
+  "passwordHash",
+  "password",
+  "surname",
+  "givenName",
+  "patronymic",
+  "name",
+  "iin",
+  "birthDate",
+  "sex",
+  "phone",
+  "address",
+  "guardianName",
+  "guardianIin",
+  "guardianRelation",
+]);
+
+/** Append one row to the audit log, inside the caller's transaction (ARCHITECTURE.md habit 4). */
+export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  const changedFields = new Set(entry.changedFields ?? []);
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(entry.changes ?? {})) {
+    changedFields.add(field);
+    if (!PERSONAL_FIELDS.has(field)) changes[field] = value;
+  }
+  await tx.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    changedFields: [...changedFields],
+    changes,
+  });
+}
