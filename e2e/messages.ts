@@ -1,8 +1,6 @@
-import { createRequire } from "node:module";
-import type { Messages } from "../lib/i18n/messages";
+import { catalogue } from "../lib/i18n/catalogue";
 
-// The app's own message files, so tests expect exactly what users read.
-const require = createRequire(import.meta.url);
-export const kk = require("../lib/i18n/messages/kk.json") as Messages;
-export const ru = require("../lib/i18n/messages/ru.json") as Messages;
-export const en = require("../lib/i18n/messages/en.json") as Messages;
+// The app's own message catalogues, so tests expect exactly what users read.
+export const kk = catalogue("kk");
+export const ru = catalogue("ru");
+export const en = catalogue("en");

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import en from "@/lib/i18n/messages/en.json";
+import { catalogue } from "@/lib/i18n/catalogue";
+const en = catalogue("en");
 import type { Viewer } from "./viewer";
 
 // authAction's collaborators: the viewer (session + database) and the translations of the request.

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import kk from "./messages/kk.json";
-import ru from "./messages/ru.json";
+import { catalogue } from "./catalogue";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,9 +12,9 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-const KK = leaves(kk as Tree);
-const RU = leaves(ru as Tree);
-const EN = leaves(en as Tree);
+const KK = leaves(catalogue("kk") as unknown as Tree);
+const RU = leaves(catalogue("ru") as unknown as Tree);
+const EN = leaves(catalogue("en") as unknown as Tree);
 
 /** Texts that are the same in every language on purpose (names, formats). */
 const SAME_EVERYWHERE = new Set(["Metadata.titleTemplate", "Common.portalName"]);
@@ -39,6 +37,12 @@ describe("messages", () => {
       expect(KK.get(key), `kk ${key}`).not.toBe(text);
       expect(RU.get(key), `ru ${key}`).not.toBe(text);
     }
+  });
+
+  it("the Kazakh catalogue is written in Kazakh (uses its own letters)", () => {
+    const kazakhLetters = /[әғқңөұүһі]/i;
+    const withKazakh = [...KK.values()].filter((t) => kazakhLetters.test(t)).length;
+    expect(withKazakh).toBeGreaterThan(KK.size / 4);
   });
 
   it("use the same placeholders in every language", () => {

@@ -1,16 +1,10 @@
 import type { Locale } from "./routing";
-import type kk from "./messages/kk.json";
+import { catalogue, type Messages } from "./catalogue";
 
-export type Messages = typeof kk;
+export type { Messages };
 
-const loaders: Record<Locale, () => Promise<Messages>> = {
-  kk: () => import("./messages/kk.json").then((m) => m.default),
-  ru: () => import("./messages/ru.json").then((m) => m.default),
-  en: () => import("./messages/en.json").then((m) => m.default),
-};
-
-export function loadMessages(locale: Locale): Promise<Messages> {
-  return loaders[locale]();
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  return catalogue(locale);
 }
 
 /** Namespaces the client components read (the rest stays on the server). */

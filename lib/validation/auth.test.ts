@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import kk from "@/lib/i18n/messages/kk.json";
+import { catalogue } from "@/lib/i18n/catalogue";
+const kk = catalogue("kk");
 import { signInSchema } from "./auth";
 
 describe("signInSchema", () => {

@@ -1,0 +1,54 @@
+/**
+ * The message catalogues: one folder per part of the portal (core, accounts, calls, ...), each with
+ * kk.json, ru.json and en.json. A part may add keys to a namespace another part started (one level
+ * deep: namespaces are merged, keys are not overwritten). Adding a part: import its three files here.
+ */
+import coreKk from "./messages/core/kk.json";
+import coreRu from "./messages/core/ru.json";
+import coreEn from "./messages/core/en.json";
+import accountsKk from "./messages/accounts/kk.json";
+import accountsRu from "./messages/accounts/ru.json";
+import accountsEn from "./messages/accounts/en.json";
+import callsKk from "./messages/calls/kk.json";
+import callsRu from "./messages/calls/ru.json";
+import callsEn from "./messages/calls/en.json";
+import type { Locale } from "./routing";
+
+type Catalogue = Record<string, Record<string, unknown>>;
+
+export const PARTS = {
+  core: { kk: coreKk, ru: coreRu, en: coreEn },
+  accounts: { kk: accountsKk, ru: accountsRu, en: accountsEn },
+  calls: { kk: callsKk, ru: callsRu, en: callsEn },
+} as const;
+
+/** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
+export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk;
+
+function merge(parts: Catalogue[], where: string): Catalogue {
+  const out: Catalogue = {};
+  for (const part of parts) {
+    for (const [ns, keys] of Object.entries(part)) {
+      const target = (out[ns] ??= {});
+      for (const [k, v] of Object.entries(keys)) {
+        if (k in target) throw new Error(`message ${where} ${ns}.${k} is defined twice`);
+        target[k] = v;
+      }
+    }
+  }
+  return out;
+}
+
+const cache = new Map<Locale, Messages>();
+
+export function catalogue(locale: Locale): Messages {
+  let m = cache.get(locale);
+  if (!m) {
+    m = merge(
+      Object.values(PARTS).map((p) => p[locale] as Catalogue),
+      locale,
+    ) as Messages;
+    cache.set(locale, m);
+  }
+  return m;
+}
