@@ -14,9 +14,9 @@ import { migrateDatabase, urlUser } from "../db/migrate";
 import { env } from "../lib/env";
 
 const args = z.object({
-  email: z.string().trim().toLowerCase().email("a valid --email is required"),
-  surname: z.string().trim().min(1, "--surname is required").max(100),
-  "given-name": z.string().trim().min(1, "--given-name is required").max(100),
+  email: z.string({ error: "a valid --email is required" }).trim().toLowerCase().email("a valid --email is required"),
+  surname: z.string({ error: "--surname is required" }).trim().min(1, "--surname is required").max(100),
+  "given-name": z.string({ error: "--given-name is required" }).trim().min(1, "--given-name is required").max(100),
   organisation: z.string().trim().max(200).optional(),
 });
 
