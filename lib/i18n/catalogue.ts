@@ -12,6 +12,9 @@ import accountsEn from "./messages/accounts/en.json";
 import callsKk from "./messages/calls/kk.json";
 import callsRu from "./messages/calls/ru.json";
 import callsEn from "./messages/calls/en.json";
+import applicationsKk from "./messages/applications/kk.json";
+import applicationsRu from "./messages/applications/ru.json";
+import applicationsEn from "./messages/applications/en.json";
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -20,10 +23,11 @@ export const PARTS = {
   core: { kk: coreKk, ru: coreRu, en: coreEn },
   accounts: { kk: accountsKk, ru: accountsRu, en: accountsEn },
   calls: { kk: callsKk, ru: callsRu, en: callsEn },
+  applications: { kk: applicationsKk, ru: applicationsRu, en: applicationsEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
-export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk;
+export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk & typeof applicationsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};
