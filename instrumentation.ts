@@ -1,6 +1,6 @@
-/** Next's start-up hook: the in-server outbox sender runs in the Node.js runtime only. */
+/** Next's start-up hook: the background jobs (outbox, reminders) run in the Node.js runtime only. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startOutboxPoller } = await import("./lib/mail/sender");
-  startOutboxPoller();
+  const { startBackgroundJobs } = await import("./lib/jobs");
+  startBackgroundJobs();
 }

@@ -134,3 +134,19 @@ export const attachments = pgTable(
     check("attachments_size_positive", sql`${t.sizeBytes} > 0`),
   ],
 );
+
+/**
+ * Reminders already sent for a draft (3 days and 1 day before the deadline). The unique key makes a
+ * reminder idempotent across processes: only the process whose INSERT succeeds writes the e-mail.
+ */
+export const applicationReminders = pgTable(
+  "application_reminders",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("application_reminders_app_kind_uq").on(t.applicationId, t.kind)],
+);

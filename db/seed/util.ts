@@ -1,5 +1,4 @@
 /** Small helpers of the seed: time in Asia/Almaty, a deterministic random source, hashing, batching. */
-import { createHash } from "node:crypto";
 import { calendarDateIn } from "@/lib/domain/datetime";
 
 const DAY_MS = 86_400_000;
@@ -71,22 +70,8 @@ export class Rng {
   }
 }
 
-/** JSON with object keys sorted at every level: the same content always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
-
-/** SHA-256 (hex) of the canonical JSON of a revision's data and its attachments' hashes. */
-export function revisionContentHash(data: unknown, attachmentSha256s: string[] = []): string {
-  return createHash("sha256")
-    .update(canonicalJson({ data, attachments: [...attachmentSha256s].sort() }))
-    .digest("hex");
-}
+export { canonicalJson } from "@/lib/domain/canonical-json";
+export { revisionContentHash } from "@/lib/dal/revision";
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

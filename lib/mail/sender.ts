@@ -39,28 +39,3 @@ export async function deliverDueMail(batch = 20, t: MailTransport = getTransport
     }
   }
 }
-
-let timer: NodeJS.Timeout | undefined;
-let running = false;
-
-/** The in-server sender: polls the outbox every `intervalMs` (0 turns it off). */
-export function startOutboxPoller(intervalMs = env().OUTBOX_POLL_MS): void {
-  if (intervalMs <= 0 || timer) return;
-  timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDueMail();
-    } catch (err) {
-      console.error(`[mail] outbox poll failed: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
-}
-
-export function stopOutboxPoller(): void {
-  if (timer) clearInterval(timer);
-  timer = undefined;
-}

@@ -1,11 +1,25 @@
 /**
- * The sender's side of the outbox (claim, mark sent, mark failed). Not marked server-only: Next's
- * instrumentation hook and the `mail:send` CLI load it; it touches the outbox table alone.
+ * The outbox table: `enqueueMail` (in the caller's transaction) and the sender's side (claim, mark
+ * sent, mark failed). Not marked server-only: Next's instrumentation hook and the `mail:send` CLI load it.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { outbox } from "@/db/schema";
-import type { MailLanguage, MailTemplate } from "./templates";
+import type { MailLanguage, MailPayloads, MailTemplate } from "./templates";
+
+/** Write an e-mail into the outbox inside the caller's transaction: it exists if and only if the change does. */
+export async function enqueueMail<T extends MailTemplate>(
+  tx: DbOrTx,
+  mail: { userId?: string | null; to: string; language: MailLanguage; template: T; payload: MailPayloads[T] },
+): Promise<void> {
+  await tx.insert(outbox).values({
+    userId: mail.userId ?? null,
+    toEmail: mail.to,
+    language: mail.language,
+    template: mail.template,
+    payload: mail.payload as Record<string, unknown>,
+  });
+}
 
 export type ClaimedMail = {
   id: number;

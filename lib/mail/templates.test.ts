@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { MAIL_TEMPLATES, escapeHtml, renderMail } from "./templates";
 
 const LANGS = ["kk", "ru", "en"] as const;
-const payload = { name: "Әлия <b>", url: "https://grant.example.kz/x?a=1&b=2", role: "reviewer" as const };
+const payload = {
+  name: "Әлия <b>",
+  url: "https://grant.example.kz/x?a=1&b=2",
+  role: "reviewer" as const,
+  callTitle: { kk: "Бизнес бастау 2026", ru: "Бизнес бастау 2026", en: "Biznes bastau 2026" },
+  when: { kk: "2026 ж. 01 жел., 18:00", ru: "1 дек. 2026 г., 18:00", en: "Dec 1, 2026, 18:00" },
+  reference: "JG-1A2B3C",
+  days: 3,
+};
 
 describe("mail templates", () => {
   it.each(MAIL_TEMPLATES.flatMap((t) => LANGS.map((l) => [t, l] as const)))("%s in %s has subject, text and HTML with the link", (t, l) => {

@@ -6,10 +6,15 @@ export type MailLanguage = "kk" | "ru" | "en";
 
 type LinkPayload = { name: string; url: string };
 
+/** Call titles arrive in all three languages; dates are pre-formatted per language by the sender's caller. */
+type CallPayload = LinkPayload & { callTitle: { kk: string; ru: string; en: string }; when: { kk: string; ru: string; en: string } };
+
 export type MailPayloads = {
   verify_email: LinkPayload;
   reset_password: LinkPayload;
   set_password: LinkPayload & { role: "reviewer" | "admin" };
+  application_submitted: CallPayload & { reference: string };
+  deadline_reminder: CallPayload & { days: number };
 };
 export type MailTemplate = keyof MailPayloads;
 
@@ -106,6 +111,54 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
         body: [`An account has been created for you on Jas Grant (role: ${ROLE_NAMES.en[p.role]}). Choose your password to sign in.`],
         action: "Choose a password",
         after: ["The link is valid for 72 hours and works once."],
+      },
+    })[lang],
+  application_submitted: (lang, p) =>
+    ({
+      kk: {
+        subject: `Өтініміңіз қабылданды: ${p.callTitle.kk}`,
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [`«${p.callTitle.kk}» конкурсына өтініміңіз ${p.when.kk} жіберілді. Өтінім нөмірі: ${p.reference}.`, "Өтінім тексеруден өткеннен кейін сарапшыларға беріледі. Мәртебесін жеке кабинетіңізден бақылай аласыз."],
+        action: "Өтінімді ашу",
+        after: ["Қабылдау мерзімі аяқталғанға дейін өтінімді кері қайтарып, түзетіп, қайта жібере аласыз."],
+      },
+      ru: {
+        subject: `Заявка принята: ${p.callTitle.ru}`,
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [`Ваша заявка на конкурс «${p.callTitle.ru}» отправлена ${p.when.ru}. Номер заявки: ${p.reference}.`, "После проверки заявка передаётся экспертам. Следить за статусом можно в личном кабинете."],
+        action: "Открыть заявку",
+        after: ["До окончания приёма заявку можно отозвать, исправить и отправить снова."],
+      },
+      en: {
+        subject: `Application received: ${p.callTitle.en}`,
+        greeting: (n: string) => `Hello ${n},`,
+        body: [`Your application to “${p.callTitle.en}” was submitted on ${p.when.en}. Reference: ${p.reference}.`, "After screening it goes to the reviewers. You can follow its status in your account."],
+        action: "Open the application",
+        after: ["Until the deadline you may withdraw it, correct it and submit it again."],
+      },
+    })[lang],
+  deadline_reminder: (lang, p) =>
+    ({
+      kk: {
+        subject: `Өтінім қабылдау ${p.days} күннен кейін аяқталады`,
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [`«${p.callTitle.kk}» конкурсына өтініміңіз әлі жіберілмеген. Қабылдау ${p.when.kk} (Алматы уақыты) аяқталады.`],
+        action: "Өтінімді аяқтау",
+        after: ["Мерзім өткеннен кейін жіберілген өтінім қабылданбайды."],
+      },
+      ru: {
+        subject: `Приём заявок закончится через ${p.days} дн.`,
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [`Ваша заявка на конкурс «${p.callTitle.ru}» ещё не отправлена. Приём закончится ${p.when.ru} (время Алматы).`],
+        action: "Завершить заявку",
+        after: ["Заявки после окончания срока не принимаются."],
+      },
+      en: {
+        subject: `The call closes in ${p.days} day(s)`,
+        greeting: (n: string) => `Hello ${n},`,
+        body: [`Your application to “${p.callTitle.en}” has not been submitted yet. The call closes on ${p.when.en} (Almaty time).`],
+        action: "Finish the application",
+        after: ["Applications sent after the deadline are not accepted."],
       },
     })[lang],
 };
