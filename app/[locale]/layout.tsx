@@ -7,6 +7,7 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { Header } from "@/app/_components/Header";
 import { NonceSetter } from "@/app/_components/NonceSetter";
+import { ToastProvider } from "@/app/_components/Toast";
 import { getViewer } from "@/lib/auth/viewer";
 import { pickClientMessages, type Messages } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
@@ -57,10 +58,13 @@ export default async function LocaleLayout({ children, params }: Props) {
         </a>
         <NextIntlClientProvider locale={locale} messages={pickClientMessages(messages as Messages)}>
           <NonceSetter />
-          <Header viewer={viewer} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:py-10">
-            {children}
-          </main>
+          {/* useToast() works in any client component below; the viewport renders after <main>. */}
+          <ToastProvider>
+            <Header viewer={viewer} />
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 outline-none sm:py-10">
+              {children}
+            </main>
+          </ToastProvider>
         </NextIntlClientProvider>
         <footer className="border-t border-slate-200 bg-white">
           <div className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-600">{t("footer")}</div>

@@ -1,54 +1,12 @@
-"use client";
-
-import { usePathname, useSearchParams } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
-import { LOCALES, type Locale } from "@/lib/i18n/routing";
-
-const NAMES: Record<Locale, { full: string; short: string }> = {
-  kk: { full: "Қазақша", short: "ҚАЗ" },
-  ru: { full: "Русский", short: "РУС" },
-  en: { full: "English", short: "ENG" },
-};
+import { getViewer } from "@/lib/auth/viewer";
+import { LanguageLinks } from "./LanguageLinks";
 
 /**
- * Plain links to `/{locale}{current path}`: the proxy (next-intl) answers with a redirect to the
- * same path without the prefix and sets the NEXT_LOCALE cookie. A full page load, so the new
- * <html lang> and every server-rendered text follow; works without JavaScript too.
+ * The language switcher of the header: links that set the NEXT_LOCALE cookie (see LanguageLinks);
+ * for a signed-in person the choice is also stored in their profile (users.language), the language
+ * of their e-mails. getViewer() is cached per request: the header's own call costs nothing more.
  */
-export function LanguageSwitcher() {
-  const t = useTranslations("Common");
-  const current = useLocale();
-  const pathname = usePathname() || "/";
-  const search = useSearchParams()?.toString();
-  const suffix = `${pathname === "/" ? "" : pathname}${search ? `?${search}` : ""}`;
-
-  return (
-    <nav aria-label={t("language")}>
-      <ul className="m-0 flex list-none items-center gap-1 p-0">
-        {LOCALES.map((locale) => {
-          const active = locale === current;
-          return (
-            <li key={locale}>
-              <a
-                href={`/${locale}${suffix}`}
-                hrefLang={locale}
-                lang={locale}
-                aria-current={active ? "true" : undefined}
-                data-locale={locale}
-                className={[
-                  "inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 text-sm font-semibold no-underline",
-                  active ? "bg-white text-brand-900" : "text-white hover:bg-brand-800 hover:text-white",
-                ].join(" ")}
-              >
-                <span aria-hidden="true" className="sm:hidden">
-                  {NAMES[locale].short}
-                </span>
-                <span className="sr-only sm:not-sr-only">{NAMES[locale].full}</span>
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+export async function LanguageSwitcher() {
+  const viewer = await getViewer();
+  return <LanguageLinks signedIn={viewer !== null} />;
 }

@@ -1,14 +1,36 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/app/_components/button-styles";
+import { EmptyState } from "@/app/_components/EmptyState";
 import { homeFor } from "@/lib/domain/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { signInUrl } from "@/lib/auth/paths";
+import { now } from "@/lib/clock";
+import { listOpenCalls } from "@/lib/dal/calls";
+import type { Locale } from "@/lib/i18n/routing";
+import { CallCard } from "./_components/CallCard";
 
 const PROGRAMMES = ["biznesBastau", "urpaqtary", "zangar"] as const;
 
-/** The landing page: what the portal is, its three programmes, and the way in. */
+/** Where "Apply" leads: sign in first (then /my), straight to /my for applicants, nowhere for staff. */
+function applyHrefFor(role: string | undefined): string | null {
+  if (!role) return signInUrl("/my");
+  return role === "applicant" ? "/my" : null;
+}
+
+/** The landing page: what the portal is, the calls open now, the three programmes, and the way in. */
 export default async function LandingPage() {
-  const [t, tc, viewer] = await Promise.all([getTranslations("Landing"), getTranslations("Common"), getViewer()]);
+  const [t, tc, tCalls, viewer, locale, openCalls] = await Promise.all([
+    getTranslations("Landing"),
+    getTranslations("Common"),
+    getTranslations("OpenCalls"),
+    getViewer(),
+    getLocale() as Promise<Locale>,
+    listOpenCalls(),
+  ]);
+  const renderedAt = now();
+  const applyHref = applyHrefFor(viewer?.role);
+
   return (
     <div className="space-y-10">
       <section aria-labelledby="landing-title" className="space-y-4">
@@ -21,12 +43,41 @@ export default async function LandingPage() {
             {t("goToArea", { area: tc(`areas.${viewer.role}`) })}
           </Link>
         ) : (
-          <div className="space-y-3">
-            <p className="text-slate-700">{t("signInPrompt")}</p>
-            <Link href="/sign-in" className={buttonClasses("primary")}>
-              {tc("signIn")}
-            </Link>
+          <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
+            <div className="space-y-3">
+              <p className="text-slate-700">{t("signInPrompt")}</p>
+              <Link href="/sign-in" className={buttonClasses("primary")} data-testid="landing-sign-in">
+                {tc("signIn")}
+              </Link>
+            </div>
+            <div className="space-y-3">
+              <p className="text-slate-700">{tCalls("registerPrompt")}</p>
+              <Link href="/register" className={buttonClasses("secondary")} data-testid="landing-register">
+                {tCalls("register")}
+              </Link>
+            </div>
           </div>
+        )}
+      </section>
+
+      <section aria-labelledby="open-calls-title" className="space-y-4" data-testid="open-calls">
+        <div className="space-y-1">
+          <h2 id="open-calls-title" className="text-2xl font-semibold">
+            {tCalls("title")}
+          </h2>
+          <p className="text-slate-700">{tCalls("lead")}</p>
+          {!viewer && openCalls.length > 0 ? <p className="text-slate-700">{tCalls("applyHint")}</p> : null}
+        </div>
+        {openCalls.length > 0 ? (
+          <ul className="m-0 grid list-none gap-4 p-0 md:grid-cols-2 lg:grid-cols-3">
+            {openCalls.map((call) => (
+              <li key={call.id}>
+                <CallCard call={call} locale={locale} applyHref={applyHref} now={renderedAt} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState title={tCalls("emptyTitle")} text={tCalls("emptyText")} headingLevel={3} data-testid="no-open-calls" />
         )}
       </section>
 
