@@ -62,7 +62,8 @@ export default defineConfig({
     command: "npm start",
     cwd: root,
     url: `${baseURL}/api/health`,
-    env: { JG_DATA_DIR: DATA_DIR, PORT: String(PORT) },
+    // Mail is polled often so that journeys reading .eml files do not wait.
+    env: { JG_DATA_DIR: DATA_DIR, PORT: String(PORT), OUTBOX_POLL_MS: "500" },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: "pipe",

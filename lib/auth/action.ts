@@ -43,7 +43,7 @@ export class ActionError extends Error {
 
 export type ActionContext = { viewer: Viewer };
 
-type Options = {
+export type ActionOptions = {
   /** Used in the server log line when the body throws something unexpected. */
   name?: string;
 };
@@ -59,7 +59,8 @@ export function formDataToObject(formData: FormData): Record<string, FormDataEnt
   return out;
 }
 
-async function fail(
+/** A failure in the viewer's language (the code's text unless `message` is already translated). */
+export async function fail(
   code: ActionErrorCode,
   message?: string,
   fieldErrors?: Record<string, string>,
@@ -68,36 +69,54 @@ async function fail(
   return { ok: false, code, message: message ?? t(code), ...(fieldErrors ? { fieldErrors } : {}) };
 }
 
+/**
+ * Parse an action's input (FormData or an object) with its zod schema; on failure, the "invalid"
+ * result with each field's first message translated from the `Validation` namespace.
+ */
+export async function parseActionInput<S extends z.ZodType>(
+  schema: S,
+  rawInput: unknown,
+): Promise<{ ok: true; data: z.output<S> } | Extract<ActionResult<never>, { ok: false }>> {
+  const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const tv = await getTranslations("Validation");
+  const { fieldErrors } = z.flattenError(parsed.error);
+  return fail("invalid", undefined, translateFieldErrors(tv, fieldErrors as Record<string, string[] | undefined>));
+}
+
+/**
+ * Run an action's body: its value becomes `{ ok: true, data }`; an ActionError its coded failure;
+ * anything else one log line without personal data and the generic "error". Next's redirect(),
+ * notFound(), forbidden() and dynamic-rendering signals pass through.
+ */
+export async function settleAction<T>(body: () => Promise<T>, options: ActionOptions): Promise<ActionResult<T>> {
+  try {
+    const data = await body();
+    return data === undefined ? { ok: true } : { ok: true, data };
+  } catch (err) {
+    unstable_rethrow(err);
+    if (err instanceof ActionError) return fail(err.code, err.translatedMessage, err.fieldErrors);
+    logServerError(`action${options.name ? ` ${options.name}` : ""}`, err);
+    return fail("error");
+  }
+}
+
 async function run<S extends z.ZodType, T>(
   schema: S,
   permission: Permission | null,
   fn: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
   rawInput: unknown,
-  options: Options,
+  options: ActionOptions,
 ): Promise<ActionResult<T>> {
   // Who first: an unauthenticated caller learns nothing, not even which fields are wrong.
   const viewer = await getViewer();
   if (!viewer) return fail("unauthenticated");
   if (permission !== null && !can(viewer.role, permission)) return fail("forbidden");
 
-  const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const tv = await getTranslations("Validation");
-    const { fieldErrors } = z.flattenError(parsed.error);
-    return fail("invalid", undefined, translateFieldErrors(tv, fieldErrors as Record<string, string[] | undefined>));
-  }
-
-  try {
-    const data = await fn(parsed.data, { viewer });
-    return data === undefined ? { ok: true } : { ok: true, data };
-  } catch (err) {
-    // redirect(), notFound(), forbidden() and Next's dynamic-rendering signals pass through.
-    unstable_rethrow(err);
-    if (err instanceof ActionError) return fail(err.code, err.translatedMessage, err.fieldErrors);
-    logServerError(`action${options.name ? ` ${options.name}` : ""}`, err);
-    return fail("error");
-  }
+  const parsed = await parseActionInput(schema, rawInput);
+  if (!parsed.ok) return parsed;
+  return settleAction(() => fn(parsed.data, { viewer }), options);
 }
 
 /**
@@ -110,7 +129,7 @@ export function authAction<S extends z.ZodType, T = void>(
   schema: S,
   permission: Permission | null,
   fn: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-  options: Options = {},
+  options: ActionOptions = {},
 ): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (input) => run(schema, permission, fn, input, options);
 }
@@ -120,7 +139,7 @@ export function authFormAction<S extends z.ZodType, T = void>(
   schema: S,
   permission: Permission | null,
   fn: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-  options: Options = {},
+  options: ActionOptions = {},
 ): (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
   return async (_prev, formData) => run(schema, permission, fn, formData, options);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { authTokens, consents, users } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -325,4 +325,122 @@ export async function setAccountActive(
 export async function isEmailVerified(userId: string): Promise<boolean> {
   const [u] = await getDb().select({ v: users.emailVerifiedAt }).from(users).where(eq(users.id, userId));
   return Boolean(u?.v);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Additions for the account pages (Foundation II): the admin's list of accounts and the language of
+ * one's own profile.
+ * ---------------------------------------------------------------------------------------------- */
+
+export const USER_LIST_PAGE_SIZE = 25;
+export const USER_STATUSES = ["active", "inactive"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export type UserListFilter = {
+  /** Words searched in the name (surname, given name, patronymic) and the e-mail; every word must match. */
+  q?: string;
+  role?: "applicant" | "reviewer" | "admin";
+  status?: UserStatus;
+  /** 1-based. */
+  page?: number;
+};
+
+/**
+ * One account as the admin's list shows it. No IIN, phone, birth date or district: an applicant's
+ * personal data is read only through the logged personal-data view.
+ */
+export type UserListRow = {
+  id: string;
+  email: string;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  role: "applicant" | "reviewer" | "admin";
+  organisation: string | null;
+  active: boolean;
+  verified: boolean;
+  /** An account made by an admin whose owner has not yet chosen a password. */
+  passwordSet: boolean;
+};
+
+export type UserList = { rows: UserListRow[]; total: number; page: number; pageSize: number };
+
+function likePattern(word: string): string {
+  return `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/*
+ * Case folding that does not depend on the database's locale: the embedded server runs with
+ * --locale=C, where lower() and ILIKE fold ASCII only, and an operator's server may use any locale.
+ * Russian and Kazakh capitals are mapped explicitly, then lower() does the Latin ones.
+ */
+const CYRILLIC_UPPER = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ";
+const CYRILLIC_LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі";
+function folded(column: SQL | AnyColumn): SQL {
+  return sql`lower(translate(${column}, ${CYRILLIC_UPPER}, ${CYRILLIC_LOWER}))`;
+}
+
+/** The accounts (admin only), searched and filtered, a page at a time; anonymised accounts are left out. */
+export async function listUsers(actor: AuditActor, filter: UserListFilter = {}): Promise<UserList> {
+  requireAdmin(actor);
+  const words = (filter.q ?? "").trim().slice(0, 100).split(/\s+/).filter(Boolean).slice(0, 5);
+  const conditions = [isNull(users.anonymisedAt)];
+  for (const w of words) {
+    const p = likePattern(w);
+    conditions.push(
+      sql`(${folded(users.email)} LIKE ${p} OR ${folded(users.surname)} LIKE ${p} OR ${folded(users.givenName)} LIKE ${p} OR ${folded(sql`coalesce(${users.patronymic}, '')`)} LIKE ${p})`,
+    );
+  }
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.status) conditions.push(eq(users.active, filter.status === "active"));
+  const where = and(...conditions);
+
+  const pageSize = USER_LIST_PAGE_SIZE;
+  const [{ total }] = await getDb().select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1) || 1), lastPage);
+  const rows = await getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      surname: users.surname,
+      givenName: users.givenName,
+      patronymic: users.patronymic,
+      role: users.role,
+      organisation: users.organisation,
+      active: users.active,
+      verified: sql<boolean>`${users.emailVerifiedAt} IS NOT NULL`,
+      passwordSet: sql<boolean>`${users.passwordHash} IS NOT NULL`,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(sql`lower(${users.surname})`, sql`lower(${users.givenName})`, users.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total, page, pageSize };
+}
+
+/**
+ * The language of one's own profile (e-mails are written in it). The caller passes the signed-in
+ * person's id, never one sent by the browser. An audit row only when it changes. False if no such user.
+ */
+export async function setLanguage(userId: string, language: Language): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const [u] = await tx
+      .select({ id: users.id, role: users.role, language: users.language })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.anonymisedAt)))
+      .for("update");
+    if (!u) return false;
+    if (u.language === language) return true;
+    await tx.update(users).set({ language, updatedAt: now() }).where(eq(users.id, userId));
+    await writeAudit(tx, {
+      actor: { id: u.id, role: u.role },
+      action: "user.set_language",
+      entityType: "user",
+      entityId: u.id,
+      changes: { language },
+    });
+    return true;
+  });
 }

@@ -303,7 +303,8 @@ export type SaveResult =
 /**
  * Autosave of a draft, guarded by its version: the UPDATE matches only the version the client last
  * saw, so a stale tab's save changes nothing and gets `conflict` (with the current version) instead
- * of overwriting. `data` must already be parsed with the programme's draft schema.
+ * of overwriting. `data` holds whole sections (already parsed with the programme's draft schema); they
+ * replace the stored sections of the same name and leave the others as they were.
  */
 export async function saveDraft(actor: Actor, applicationId: string, expectedVersion: number, data: ApplicationData): Promise<SaveResult> {
   requireApplicant(actor);
@@ -311,7 +312,7 @@ export async function saveDraft(actor: Actor, applicationId: string, expectedVer
   const at = now();
   const updated = await getDb()
     .update(applications)
-    .set({ data, version: sql`${applications.version} + 1`, updatedAt: at })
+    .set({ data: sql`${applications.data} || ${JSON.stringify(data)}::jsonb`, version: sql`${applications.version} + 1`, updatedAt: at })
     .where(
       and(
         eq(applications.id, applicationId),

@@ -3,18 +3,18 @@
  * kk.json, ru.json and en.json. A part may add keys to a namespace another part started (one level
  * deep: namespaces are merged, keys are not overwritten). Adding a part: import its three files here.
  */
-import coreKk from "./messages/core/kk.json";
-import coreRu from "./messages/core/ru.json";
-import coreEn from "./messages/core/en.json";
-import accountsKk from "./messages/accounts/kk.json";
-import accountsRu from "./messages/accounts/ru.json";
-import accountsEn from "./messages/accounts/en.json";
-import callsKk from "./messages/calls/kk.json";
-import callsRu from "./messages/calls/ru.json";
-import callsEn from "./messages/calls/en.json";
-import applicationsKk from "./messages/applications/kk.json";
-import applicationsRu from "./messages/applications/ru.json";
-import applicationsEn from "./messages/applications/en.json";
+import coreKk from "./messages/core/kk.json" with { type: "json" };
+import coreRu from "./messages/core/ru.json" with { type: "json" };
+import coreEn from "./messages/core/en.json" with { type: "json" };
+import accountsKk from "./messages/accounts/kk.json" with { type: "json" };
+import accountsRu from "./messages/accounts/ru.json" with { type: "json" };
+import accountsEn from "./messages/accounts/en.json" with { type: "json" };
+import callsKk from "./messages/calls/kk.json" with { type: "json" };
+import callsRu from "./messages/calls/ru.json" with { type: "json" };
+import callsEn from "./messages/calls/en.json" with { type: "json" };
+import applicationsKk from "./messages/applications/kk.json" with { type: "json" };
+import applicationsRu from "./messages/applications/ru.json" with { type: "json" };
+import applicationsEn from "./messages/applications/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccountPanel } from "@/app/_components/AccountPanel";
 import { requireRole } from "@/lib/auth/guard";
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminHomePage() {
   const viewer = await requireRole("admin");
-  const t = await getTranslations("Admin");
+  const [t, tu] = await Promise.all([getTranslations("Admin"), getTranslations("AdminUsers")]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="area-title" className="space-y-2">
@@ -19,6 +20,19 @@ export default async function AdminHomePage() {
         </h1>
         <p className="text-lg text-slate-700">{t("intro")}</p>
       </section>
+      <nav aria-labelledby="admin-sections-title">
+        <h2 id="admin-sections-title" className="sr-only">
+          {t("metaTitle")}
+        </h2>
+        <ul className="m-0 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href="/admin/users" className="text-lg font-semibold" data-testid="admin-users-link">
+              {tu("homeLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{tu("homeDescription")}</p>
+          </li>
+        </ul>
+      </nav>
       <AccountPanel />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/app/_components/Notice";
@@ -31,8 +32,22 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       {signedOut === "everywhere" ? <Notice tone="success">{t("signedOutEverywhere")}</Notice> : null}
       {signedOut === "1" ? <Notice tone="success">{t("signedOut")}</Notice> : null}
+      {params.verified === "1" ? <Notice tone="success">{t("verifiedNotice")}</Notice> : null}
+      {params.reset === "1" ? <Notice tone="success">{t("resetNotice")}</Notice> : null}
+      {params.passwordSet === "1" ? <Notice tone="success">{t("passwordSetNotice")}</Notice> : null}
       <p className="text-slate-700">{t("intro")}</p>
       <SignInForm next={next} />
+      <p>
+        <Link href="/forgot-password" data-testid="forgot-password-link">
+          {t("forgotPassword")}
+        </Link>
+      </p>
+      <p className="border-t border-slate-200 pt-4">
+        {t("noAccount")}{" "}
+        <Link href="/register" data-testid="register-link">
+          {t("registerLink")}
+        </Link>
+      </p>
       {isDemo ? (
         <aside aria-labelledby="demo-title" className="space-y-2 rounded-lg border border-sun-400 bg-white p-4 text-sm">
           <h2 id="demo-title" className="text-base font-semibold">
