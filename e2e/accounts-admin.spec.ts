@@ -113,3 +113,22 @@ test("an applicant opening /admin/users and /admin/users/new gets 403", async ({
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(MESSAGES.kk.Forbidden.title);
   }
 });
+
+test("the deactivate dialog works from the keyboard: Escape cancels and focus returns to the button", async ({ page }) => {
+  await signInAs(page, ACCOUNTS.admin, DEMO_PASSWORD, /\/admin$/);
+  const email = "applicant4@jasgrant.demo";
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  const toggle = row.getByTestId("toggle-active");
+  await expect(toggle).toHaveText(MESSAGES.kk.AdminUsers.deactivate);
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByTestId("confirm-dialog");
+  await expect(dialog).toBeVisible();
+  // Focus is inside the dialog (an alert dialog starts on Cancel).
+  await expect(dialog.getByRole("button", { name: MESSAGES.kk.AdminUsers.cancel })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+  await expect(row.getByTestId("user-status")).toContainText(MESSAGES.kk.AdminUsers.statusActive);
+});

@@ -149,6 +149,8 @@ test.describe("once, in one language (at 360 px)", () => {
       await submitRegistration(other);
       const summary = other.getByTestId("error-summary");
       await expect(summary.getByRole("link", { name: MESSAGES.ru.Validation.emailTaken })).toHaveAttribute("href", "#email");
+      // The server's refusal: the summary takes focus too.
+      await expect(summary).toBeFocused();
       await expect(other.locator("#email-error")).toHaveText(MESSAGES.ru.Validation.emailTaken);
       await expect(other).toHaveURL(/\/register$/);
       await expectRegistrationKept(other, second);
@@ -181,6 +183,7 @@ test.describe("once, in one language (at 360 px)", () => {
     await expect(section).toBeVisible();
     await expect(section).toContainText(m.Register.guardianIntro);
     await expect(page.getByTestId("iin-derived")).toContainText("16");
+    await expectNoHorizontalScroll(page);
 
     await submitRegistration(page);
     const summary = page.getByTestId("error-summary");
