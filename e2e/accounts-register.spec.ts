@@ -161,6 +161,35 @@ test.describe("once, in one language (at 360 px)", () => {
     }
   });
 
+  test("the verification link opened signed out (another device) confirms, then asks to sign in", async ({ page, browser, baseURL }) => {
+    test.setTimeout(60_000);
+    const m = MESSAGES.ru;
+    const data = registrationData("ru");
+    const registeredAt = Date.now() - 1000;
+    await page.goto("/register");
+    await fillRegistration(page, data);
+    await submitRegistration(page);
+    await expect(page).toHaveURL(/\/my$/);
+    const { link } = await waitForLink(data.email, "/verify-email", registeredAt);
+
+    const phone = await browser.newContext({ baseURL, viewport: PHONE });
+    try {
+      await useLanguage(phone, baseURL!, "ru");
+      const other = await phone.newPage();
+      await other.goto(link);
+      await other.getByTestId("verify-email-form").getByRole("button", { name: m.VerifyEmail.confirm }).click();
+      await expect(other).toHaveURL(/\/sign-in\?verified=1$/);
+      await expect(other.getByText(m.SignIn.verifiedNotice)).toBeVisible();
+      await signInAs(other, data.email, data.password, /\/my$/);
+      await expect(other.getByTestId("email-not-verified")).toHaveCount(0);
+    } finally {
+      await phone.close();
+    }
+    // The first browser's page now shows the address as confirmed.
+    await page.reload();
+    await expect(page.getByTestId("email-not-verified")).toHaveCount(0);
+  });
+
   test("a reset for an unknown e-mail gets the same answer, and no mail", async ({ page }) => {
     const email = uniqueEmail("nobody");
     await page.goto("/forgot-password");
