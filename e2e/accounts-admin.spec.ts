@@ -80,6 +80,9 @@ for (const lang of LANGS) {
         await expect(reviewer.getByText(m.SignIn.passwordSetNotice)).toBeVisible();
         await signInAs(reviewer, email, password, /\/review$/);
         await expect(reviewer.getByTestId("viewer-role")).toHaveText(m.Common.roles.reviewer);
+        // The link worked once.
+        await reviewer.goto(link);
+        await expect(reviewer.getByTestId("link-problem")).toHaveText(m.PasswordLink.used);
 
         // A reviewer may not open the admin's pages.
         const forbidden = await reviewer.goto("/admin/users");
@@ -131,4 +134,27 @@ test("the deactivate dialog works from the keyboard: Escape cancels and focus re
   await expect(dialog).toHaveCount(0);
   await expect(toggle).toBeFocused();
   await expect(row.getByTestId("user-status")).toContainText(MESSAGES.kk.AdminUsers.statusActive);
+});
+
+test("an admin giving an e-mail that already has an account is refused, with what was typed kept", async ({ page, context, baseURL }) => {
+  await useLanguage(context, baseURL!, "ru");
+  const m = MESSAGES.ru;
+  await signInAs(page, ACCOUNTS.admin, DEMO_PASSWORD, /\/admin$/);
+  await page.goto("/admin/users/new");
+  await page.locator("#email").fill(ACCOUNTS.reviewer);
+  await page.locator("#surname").fill("Досымов");
+  await page.locator("#givenName").fill("Арман");
+  await page.locator("#role-reviewer").check();
+  await page.locator("#organisation").fill("КазНУ");
+  await page.getByTestId("create-staff-form").locator('button[type="submit"]').click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary.getByRole("link", { name: m.Validation.emailTaken })).toHaveAttribute("href", "#email");
+  await expect(summary).toBeFocused();
+  await expect(page.locator("#email-error")).toHaveText(m.Validation.emailTaken);
+  await expect(page).toHaveURL(/\/admin\/users\/new$/);
+  await expect(page.locator("#email")).toHaveValue(ACCOUNTS.reviewer);
+  await expect(page.locator("#surname")).toHaveValue("Досымов");
+  await expect(page.locator("#givenName")).toHaveValue("Арман");
+  await expect(page.locator("#role-reviewer")).toBeChecked();
+  await expect(page.locator("#organisation")).toHaveValue("КазНУ");
 });
