@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/app/_components/button-styles";
 import { requireRole } from "@/lib/auth/guard";
+import { now } from "@/lib/clock";
 import { canDeleteMyAccount } from "@/lib/dal/my-data";
 import { formatDate } from "@/lib/domain/datetime";
 import type { Locale } from "@/lib/i18n/routing";
@@ -66,7 +67,7 @@ export default async function MyDataPage() {
             <ul className="list-disc space-y-1 ps-6 text-slate-800">
               {check.reasons.includes("submitted_in_open_call") ? (
                 <li data-testid="keep-submitted">
-                  {check.keepUntil ? t("keepSubmitted", { date: formatDate(check.keepUntil, locale) }) : t("keepSubmittedNoDate")}
+                  {check.keepUntil && check.keepUntil.getTime() > now().getTime() ? t("keepSubmitted", { date: formatDate(check.keepUntil, locale) }) : t("keepSubmittedNoDate")}
                 </li>
               ) : null}
               {check.reasons.includes("award") ? <li data-testid="keep-award">{t("keepAward")}</li> : null}

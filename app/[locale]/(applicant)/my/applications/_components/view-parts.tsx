@@ -78,7 +78,7 @@ async function FieldValue({ field, value, view, sectionTitle, idPrefix }: { fiel
             id={`${idPrefix}-forecast`}
             caption={t("forecastCaption", { section: sectionTitle })}
             captionHidden
-            layout="stack"
+            layout="scroll"
             rows={analysis.months}
             rowKey={(m) => String(m.month)}
             columns={[
