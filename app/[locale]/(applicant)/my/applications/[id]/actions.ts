@@ -15,7 +15,7 @@ async function refuse(result: Extract<SimpleResult, { ok: false }>, which: "with
     case "not_found":
       throw new ActionError("not_found");
     case "deadline_passed":
-      throw new ActionError("deadline_passed");
+      throw new ActionError("deadline_passed", t("tooLate"));
     case "invalid_transition":
     case "conflict":
       throw new ActionError("conflict", t(which === "withdraw" ? "notWithdrawable" : "notReopenable"));
