@@ -20,8 +20,9 @@ function freshIin(): string {
 
 test("my data downloads as a JSON attachment with my e-mail; never cached; signed out gets 401", async ({ page }) => {
   await signIn(page, EMAIL);
-  await page.goto("/my");
-  await page.getByTestId("my-data-link").click();
+  // From the account menu (the deletion test below goes through the link on /my).
+  await page.getByTestId("account-menu-trigger").click();
+  await page.getByTestId("account-menu").getByRole("menuitem", { name: kk.MyApplications.myDataTitle }).click();
   await expect(page.getByTestId("my-data-heading")).toHaveText(kk.MyData.title);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-my-data").click()]);
