@@ -15,6 +15,9 @@ import callsEn from "./messages/calls/en.json" with { type: "json" };
 import applicationsKk from "./messages/applications/kk.json" with { type: "json" };
 import applicationsRu from "./messages/applications/ru.json" with { type: "json" };
 import applicationsEn from "./messages/applications/en.json" with { type: "json" };
+import wizardKk from "./messages/wizard/kk.json" with { type: "json" };
+import wizardRu from "./messages/wizard/ru.json" with { type: "json" };
+import wizardEn from "./messages/wizard/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -24,10 +27,11 @@ export const PARTS = {
   accounts: { kk: accountsKk, ru: accountsRu, en: accountsEn },
   calls: { kk: callsKk, ru: callsRu, en: callsEn },
   applications: { kk: applicationsKk, ru: applicationsRu, en: applicationsEn },
+  wizard: { kk: wizardKk, ru: wizardRu, en: wizardEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
-export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk & typeof applicationsKk;
+export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk & typeof applicationsKk & typeof wizardKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -8,7 +8,7 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 }
 
 /** Namespaces the client components read (the rest stays on the server). */
-export const CLIENT_NAMESPACES = ["Common", "SignIn", "Validation", "ErrorPage", "Account", "Ui", "ApplicationStatus"] as const;
+export const CLIENT_NAMESPACES = ["Common", "SignIn", "Validation", "ErrorPage", "Account", "Ui", "ApplicationStatus", "Wizard", "Forecast"] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   const picked = {} as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
