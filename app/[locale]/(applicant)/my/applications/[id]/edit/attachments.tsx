@@ -115,6 +115,11 @@ export function AttachmentsStep({
           />
         </div>
       ) : null}
+      {!readOnly && files.length >= MAX_FILES ? (
+        <p className="rounded-md border-l-4 border-sun-400 bg-white p-3" data-testid="attachments-full">
+          {t("uploadErrors.too_many")}
+        </p>
+      ) : null}
       {progress !== null ? (
         <div className="space-y-1" data-testid="upload-progress">
           <label htmlFor="upload-progress-bar" className="text-sm">

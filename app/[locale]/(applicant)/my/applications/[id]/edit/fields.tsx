@@ -222,7 +222,7 @@ function BudgetField({ section, field, locale, awardAmount, errorAt }: FieldProp
       >
         {t("budgetAdd")}
       </button>
-      <div aria-live="polite" className="space-y-1 rounded-md border border-slate-300 bg-white p-3" data-testid="budget-total">
+      <div aria-live="polite" className="space-y-1 rounded-md border border-slate-300 bg-white p-3" data-testid="budget-total" data-award={awardAmount}>
         <p className="m-0">
           {t("budgetTotal")}: <strong data-testid="budget-total-amount">{formatTenge(total, locale)}</strong> · {t("budgetAward")}:{" "}
           <strong>{formatTenge(awardAmount, locale)}</strong>
