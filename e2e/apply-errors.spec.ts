@@ -114,3 +114,48 @@ test("text typed after the session ended is kept and saved after signing in agai
   await page.reload();
   await expect(page.locator("#f-team-team")).toHaveValue("Сеанс біткеннен кейін жазылған мәтін");
 });
+
+test("review lists what is missing with links to the steps; submitting unverified is refused with a way to resend", async ({ page }) => {
+  test.setTimeout(60_000);
+  const { applicationId } = await applicantWithDraft(page);
+  await page.goto(`/my/applications/${applicationId}/edit?step=review`);
+  const issues = page.getByTestId("review-issues");
+  await expect(issues).toBeVisible();
+  await expect(issues.getByRole("link").first()).toHaveText(new RegExp(kk.Validation.fieldRequired.replace(/[.]/g, "\\.")));
+  await page.getByTestId("submit-application").click();
+  await expect(page.getByTestId("submit-error")).toHaveAttribute("data-code", "email_unverified");
+  await expect(page.getByTestId("submit-error")).toContainText(kk.Wizard.submitEmailUnverified);
+  await expect(page.getByTestId("resend-link")).toHaveAttribute("href", "/my");
+  // A link of the list leads to the step with the field focused and its message shown.
+  await issues.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\?step=idea$/);
+  await expect(page.locator("#f-idea-idea")).toBeFocused();
+  await expect(page.locator("#f-idea-idea-error")).toHaveText(kk.Validation.fieldRequired);
+});
+
+test("Тәуелсіздік ұрпақтары: a direction, a monthly plan and a budget, rendered from the programme's sections", async ({ page }) => {
+  test.setTimeout(60_000);
+  await registerApplicant(page, { lang: "kk" });
+  await page.goto("/");
+  const card = page.locator('[data-testid="open-call"][data-programme="tauelsizdik_urpaqtary"]').first();
+  const callId = /^call-(.+)-title$/.exec((await card.getAttribute("aria-labelledby")) ?? "")![1];
+  await page.goto(`/calls/${callId}/apply`);
+  await expect(page.locator("#certificateNumber")).toHaveCount(0);
+  await page.getByTestId("apply-start").click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await expect(page.getByTestId("step-direction")).toBeVisible();
+  await page.locator("#f-direction-direction").selectOption("it");
+  await page.getByTestId("step-indicator").locator("summary").click();
+  await page.getByTestId("step-link-plan").click();
+  await expect(page.getByTestId("step-plan")).toBeVisible();
+  await page.locator("#f-plan-months-0-month").selectOption("2");
+  await page.locator("#f-plan-months-0-activity").fill("Мобильді қосымшаның прототипі");
+  await page.getByRole("button", { name: kk.Wizard.planAdd }).click();
+  await expect(page.locator("#f-plan-months-1-activity")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+  await page.reload();
+  await expect(page.locator("#f-plan-months-0-activity")).toHaveValue("Мобильді қосымшаның прототипі");
+  await page.getByTestId("step-indicator").locator("summary").click();
+  await page.getByTestId("step-link-direction").click();
+  await expect(page.locator("#f-direction-direction")).toHaveValue("it");
+});

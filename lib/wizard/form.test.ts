@@ -101,3 +101,15 @@ describe("issues and ids", () => {
     expect(pickSections({ a: { x: 1 }, b: { y: 2 } }, ["b", "c"])).toEqual({ b: { y: 2 } });
   });
 });
+
+describe("issuesByField", () => {
+  it("keeps one entry per field, the field's own message and a link to its first cell", async () => {
+    const { issuesByField } = await import("./form");
+    const grouped = issuesByField(submitIssues(SECTIONS, ctx, initialValues(SECTIONS, {})));
+    const forecast = grouped.find((g) => g.section === "forecast")!;
+    expect(forecast).toMatchObject({ field: "months", message: "forecastIncomplete", fieldId: "f-forecast-months-0-revenue" });
+    expect(forecast.count).toBeGreaterThan(12);
+    expect(grouped.filter((g) => g.section === "forecast")).toHaveLength(1);
+    expect(grouped.find((g) => g.section === "idea")).toMatchObject({ field: "idea", message: "fieldRequired", fieldId: "f-idea-idea", count: 1 });
+  });
+});

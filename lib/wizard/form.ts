@@ -148,3 +148,25 @@ export function formatTenge(amount: number, locale: "kk" | "ru" | "en"): string 
 export function almatyTime(at: Date): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Almaty", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 }
+
+export type FieldIssue = Issue & { field: string; count: number };
+
+/**
+ * One entry per field for the review list: a structured field's many cell issues become one, with the
+ * field's own message when there is one (e.g. "forecastIncomplete") and a link to its first cell.
+ */
+export function issuesByField(issues: readonly Issue[]): FieldIssue[] {
+  const out = new Map<string, FieldIssue>();
+  for (const i of issues) {
+    const field = i.path.split(".")[0] ?? "";
+    const key = `${i.section}:${field}`;
+    const whole = i.path === field;
+    const seen = out.get(key);
+    if (!seen) out.set(key, { ...i, field, count: 1 });
+    else {
+      seen.count++;
+      if (whole) seen.message = i.message;
+    }
+  }
+  return [...out.values()];
+}

@@ -258,10 +258,16 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
       <p className="text-sm text-slate-600">{t("forecastHint")}</p>
       <ErrorText id={`${id}-error`} message={wholeError} />
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm">
+        <table className="w-full table-fixed border-collapse text-sm">
+          <colgroup>
+            <col className="w-8" />
+            <col />
+            <col />
+            <col className="w-[5.5rem]" />
+          </colgroup>
           <thead>
             <tr className="text-left">
-              <th scope="col" className="w-10 p-1">
+              <th scope="col" className="p-1">
                 {tf("month")}
               </th>
               <th scope="col" className="p-1">
@@ -297,7 +303,7 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
                       aria-label={t("forecastRevenueLabel", { month: r.month })}
                       aria-invalid={rErr ? true : undefined}
                       title={rErr}
-                      className={inputClass(rErr) + " px-2"}
+                      className={inputClass(rErr) + " px-1.5 tabular-nums"}
                       {...register(`${name}.${i}.revenue` as never)}
                     />
                   </td>
@@ -310,11 +316,11 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
                       aria-label={t("forecastExpensesLabel", { month: r.month })}
                       aria-invalid={eErr ? true : undefined}
                       title={eErr}
-                      className={inputClass(eErr) + " px-2"}
+                      className={inputClass(eErr) + " px-1.5 tabular-nums"}
                       {...register(`${name}.${i}.expenses` as never)}
                     />
                   </td>
-                  <td className={`p-1 text-right tabular-nums ${m && m.profit < 0 ? "text-danger-700" : ""}`} data-testid="forecast-profit">
+                  <td className={`p-1 text-right text-xs tabular-nums break-words ${m && m.profit < 0 ? "text-danger-700" : ""}`} data-testid="forecast-profit">
                     {filled && m ? money(m.profit) : "—"}
                   </td>
                 </tr>

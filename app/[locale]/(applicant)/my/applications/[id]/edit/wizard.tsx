@@ -12,7 +12,7 @@ import type { FormSection } from "@/db/schema/programmes";
 import type { ActionResult } from "@/lib/auth/action";
 import { validationMessage } from "@/lib/i18n/validation";
 import { applicationDataSchema } from "@/lib/validation/application";
-import { almatyTime, fieldDomId, initialValues, pickSections, submitIssues, type FormValues } from "@/lib/wizard/form";
+import { almatyTime, fieldDomId, initialValues, issuesByField, pickSections, submitIssues, type FormValues } from "@/lib/wizard/form";
 import { submitApplicationAction } from "./actions";
 import { AttachmentsStep, type AttachmentItem } from "./attachments";
 import { SectionField, type ErrorLookup, type Locale, type Option } from "./fields";
@@ -35,7 +35,8 @@ type Props = {
 
 type SaveState =
   | { kind: "saved"; at: string }
-  | { kind: "saving" | "pending" | "invalid" | "error" | "offline" | "conflict" | "deadline" | "notDraft" | "signedOut" | "restored" };
+  | { kind: "invalid"; sections: string[] }
+  | { kind: "saving" | "pending" | "error" | "offline" | "conflict" | "deadline" | "notDraft" | "signedOut" | "restored" };
 
 const AUTOSAVE_DELAY_MS = 2500;
 const storageKeyFor = (id: string) => `jg-draft:${id}`;
@@ -104,7 +105,7 @@ export function Wizard(props: Props) {
     );
     if (issues.length > 0) {
       requeue();
-      setSave({ kind: "invalid" });
+      setSave({ kind: "invalid", sections: [...new Set(issues.map((i) => i.section))] });
       void form.trigger();
       return false;
     }
@@ -146,7 +147,7 @@ export function Wizard(props: Props) {
           return false;
         case "invalid":
           requeue();
-          setSave({ kind: "invalid" });
+          setSave({ kind: "invalid", sections: keys });
           return false;
         default:
           requeue();
@@ -315,6 +316,8 @@ export function Wizard(props: Props) {
   const stepTitle = (key: string) =>
     key === "attachments" ? t("stepAttachments") : key === "review" ? t("stepReview") : (sections.find((s) => s.key === key)?.title[locale] ?? key);
   const section = sections.find((s) => s.key === step);
+  const fieldLabel = (sectionKey: string, fieldKey: string) =>
+    sections.find((s) => s.key === sectionKey)?.fields.find((f) => f.key === fieldKey)?.label[locale] ?? fieldKey;
   const options = props.directions;
 
   return (
@@ -365,7 +368,7 @@ export function Wizard(props: Props) {
           </details>
         </nav>
 
-        <SaveStatus state={save} nextPath={nextPath} />
+        <SaveStatus state={save} nextPath={nextPath} stepTitle={stepTitle} goTo={goTo} />
 
         <section aria-labelledby="step-heading" className="space-y-5 rounded-lg border border-slate-300 bg-white p-4" data-testid={`step-${step}`}>
           <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold">
@@ -384,7 +387,11 @@ export function Wizard(props: Props) {
               <ReviewSummary sections={sections} values={values} locale={locale} options={options} awardAmount={awardAmount} attachments={files} onEdit={(key) => goTo(key)} />
               <IssueList
                 title={t("issuesTitle")}
-                items={issues.map((i) => ({ step: i.section, fieldId: i.fieldId, text: `${stepTitle(i.section)}: ${validationMessage(tv, i.message)}` }))}
+                items={issuesByField(issues).map((i) => ({
+                  step: i.section,
+                  fieldId: i.fieldId,
+                  text: `${stepTitle(i.section)} — ${fieldLabel(i.section, i.field)}: ${validationMessage(tv, i.message)}`,
+                }))}
                 goTo={goTo}
                 testId="review-issues"
               />
@@ -434,7 +441,17 @@ export function Wizard(props: Props) {
   );
 }
 
-function SaveStatus({ state, nextPath }: { state: SaveState; nextPath: string }) {
+function SaveStatus({
+  state,
+  nextPath,
+  stepTitle,
+  goTo,
+}: {
+  state: SaveState;
+  nextPath: string;
+  stepTitle: (key: string) => string;
+  goTo: (step: string) => void;
+}) {
   const t = useTranslations("Wizard");
   const problem = ["conflict", "deadline", "notDraft", "signedOut", "error", "offline", "invalid"].includes(state.kind);
   return (
@@ -462,6 +479,25 @@ function SaveStatus({ state, nextPath }: { state: SaveState; nextPath: string })
           <a href={`/sign-in?next=${encodeURIComponent(nextPath)}`} className="underline">
             {t("signInAgain")}
           </a>
+        </span>
+      ) : state.kind === "invalid" ? (
+        <span>
+          {t("save.invalid")}{" "}
+          {state.sections.map((key, i) => (
+            <span key={key}>
+              {i > 0 ? ", " : null}
+              <a
+                href={`?step=${key}`}
+                className="underline"
+                onClick={(e) => {
+                  e.preventDefault();
+                  goTo(key);
+                }}
+              >
+                {stepTitle(key)}
+              </a>
+            </span>
+          ))}
         </span>
       ) : (
         t(`save.${state.kind}`)
@@ -537,24 +573,25 @@ function SubmitResult({
       ) : null}
       {state.code === "incomplete" ? (
         <ul className="m-0 list-none p-0">
-          {Object.entries(fieldErrors).map(([path, message]) => {
-            const [section, ...rest] = path.split(".");
-            const fieldId = fieldDomId(section, rest.join("."));
-            return (
-              <li key={path}>
-                <a
-                  href={`?step=${section}#${fieldId}`}
-                  className="underline"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    goTo(section, fieldId);
-                  }}
-                >
-                  {stepTitle(section)}: {message}
-                </a>
-              </li>
-            );
-          })}
+          {issuesByField(
+            Object.entries(fieldErrors).map(([path, message]) => {
+              const [section, ...rest] = path.split(".");
+              return { section, path: rest.join("."), message, fieldId: fieldDomId(section, rest.join(".")) };
+            }),
+          ).map((i) => (
+            <li key={`${i.section}.${i.field}`}>
+              <a
+                href={`?step=${i.section}#${i.fieldId}`}
+                className="underline"
+                onClick={(e) => {
+                  e.preventDefault();
+                  goTo(i.section, i.fieldId);
+                }}
+              >
+                {stepTitle(i.section)}: {i.message}
+              </a>
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>
