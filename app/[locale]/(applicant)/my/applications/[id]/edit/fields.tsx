@@ -260,10 +260,10 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
       <div className="overflow-x-auto">
         <table className="w-full table-fixed border-collapse text-sm">
           <colgroup>
-            <col className="w-8" />
+            <col className="w-7" />
             <col />
             <col />
-            <col className="w-[5.5rem]" />
+            <col className="w-[4.5rem]" />
           </colgroup>
           <thead>
             <tr className="text-left">
@@ -294,7 +294,7 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
                   <th scope="row" className="p-1 font-semibold">
                     {r.month}
                   </th>
-                  <td className="p-1">
+                  <td className="px-0.5 py-1">
                     <input
                       id={rid}
                       type="text"
@@ -307,7 +307,7 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
                       {...register(`${name}.${i}.revenue` as never)}
                     />
                   </td>
-                  <td className="p-1">
+                  <td className="px-0.5 py-1">
                     <input
                       id={eid}
                       type="text"
@@ -320,7 +320,7 @@ function ForecastField({ section, field, locale, awardAmount, errorAt }: FieldPr
                       {...register(`${name}.${i}.expenses` as never)}
                     />
                   </td>
-                  <td className={`p-1 text-right text-xs tabular-nums break-words ${m && m.profit < 0 ? "text-danger-700" : ""}`} data-testid="forecast-profit">
+                  <td className={`py-1 pl-0.5 text-right text-xs tabular-nums break-words ${m && m.profit < 0 ? "text-danger-700" : ""}`} data-testid="forecast-profit">
                     {filled && m ? money(m.profit) : "—"}
                   </td>
                 </tr>

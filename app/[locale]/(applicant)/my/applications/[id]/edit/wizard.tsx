@@ -370,7 +370,7 @@ export function Wizard(props: Props) {
 
         <SaveStatus state={save} nextPath={nextPath} stepTitle={stepTitle} goTo={goTo} />
 
-        <section aria-labelledby="step-heading" className="space-y-5 rounded-lg border border-slate-300 bg-white p-4" data-testid={`step-${step}`}>
+        <section aria-labelledby="step-heading" className="space-y-5 rounded-lg border border-slate-300 bg-white p-3 sm:p-4" data-testid={`step-${step}`}>
           <h2 id="step-heading" tabIndex={-1} className="text-xl font-semibold">
             {stepTitle(step)}
           </h2>
