@@ -16,6 +16,10 @@ export const ACTION_ERROR_CODES = [
   "deadline_passed",
   "budget_exhausted",
   "rate_limited",
+  // Submitting an application (the wizard): each gets its own message and help.
+  "email_unverified",
+  "ineligible",
+  "incomplete",
   "error",
 ] as const;
 export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];

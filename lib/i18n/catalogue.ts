@@ -18,6 +18,9 @@ import applicationsEn from "./messages/applications/en.json" with { type: "json"
 import applicantKk from "./messages/applicant/kk.json" with { type: "json" };
 import applicantRu from "./messages/applicant/ru.json" with { type: "json" };
 import applicantEn from "./messages/applicant/en.json" with { type: "json" };
+import wizardKk from "./messages/wizard/kk.json" with { type: "json" };
+import wizardRu from "./messages/wizard/ru.json" with { type: "json" };
+import wizardEn from "./messages/wizard/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -28,10 +31,16 @@ export const PARTS = {
   calls: { kk: callsKk, ru: callsRu, en: callsEn },
   applications: { kk: applicationsKk, ru: applicationsRu, en: applicationsEn },
   applicant: { kk: applicantKk, ru: applicantRu, en: applicantEn },
+  wizard: { kk: wizardKk, ru: wizardRu, en: wizardEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
-export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk & typeof applicationsKk & typeof applicantKk;
+export type Messages = typeof coreKk &
+  typeof accountsKk &
+  typeof callsKk &
+  typeof applicationsKk &
+  typeof applicantKk &
+  typeof wizardKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

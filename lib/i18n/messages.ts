@@ -23,6 +23,9 @@ export const CLIENT_NAMESPACES = [
   "ForgotPassword",
   "PasswordLink",
   "AdminUsers",
+  // The application wizard (lib/i18n/messages/wizard) and the forecast rules.
+  "Wizard",
+  "Forecast",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
