@@ -2,11 +2,17 @@
 
 import { z } from "zod";
 import { authAction } from "@/lib/auth/action";
-import { signOut } from "@/lib/auth/config";
-import { bumpSessionVersion } from "@/lib/dal/users";
+import { auth, signOut } from "@/lib/auth/config";
+import { SESSION_MAX_AGE_S } from "@/lib/auth/base-config";
+import { bumpSessionVersion, endSession } from "@/lib/dal/users";
 
-/** Sign out of this browser. */
+/**
+ * Sign out of this browser: the session is ended in the database first, so a copy of the cookie
+ * (a request in flight that re-sets it, a copied cookie) is refused too; then the cookie goes.
+ */
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.user?.id && session.user.sessionId) await endSession(session.user.id, session.user.sessionId, SESSION_MAX_AGE_S);
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 

@@ -112,3 +112,21 @@ export const authAttempts = pgTable(
   },
   (t) => [index("auth_attempts_key_idx").on(t.kind, t.keyHash, t.at)],
 );
+
+/**
+ * Sessions ended by "sign out" on one device: the JWT's session id (`sid`) is refused from then on,
+ * even if a copy of the cookie survives (a request in flight that re-sets it, a copied cookie).
+ * Rows are kept until the token would have expired anyway, then purged.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sid: uuid("sid").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("ended_sessions_user_idx").on(t.userId), index("ended_sessions_expires_idx").on(t.expiresAt)],
+);

@@ -28,7 +28,7 @@ export function baseAuthConfig(): NextAuthConfig {
       jwt({ token, user }) {
         if (user) {
           // At sign-in: a fresh, minimal token (Auth.js would otherwise copy name and e-mail into it).
-          return { sub: user.id, uid: user.id, role: user.role, sv: user.sessionVersion };
+          return { sub: user.id, uid: user.id, role: user.role, sv: user.sessionVersion, sid: crypto.randomUUID() };
         }
         return token;
       },
@@ -36,7 +36,12 @@ export function baseAuthConfig(): NextAuthConfig {
         const role = typeof token.role === "string" && isRole(token.role) ? token.role : "applicant";
         return {
           expires: session.expires,
-          user: { id: token.uid ?? "", role, sessionVersion: typeof token.sv === "number" ? token.sv : 0 },
+          user: {
+            id: token.uid ?? "",
+            role,
+            sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+            sessionId: typeof token.sid === "string" ? token.sid : "",
+          },
         };
       },
     },

@@ -2,7 +2,8 @@ import type { Role } from "@/lib/domain/permissions";
 
 /**
  * What the session JWT carries: the user id, the role (a hint for redirects only: getViewer()
- * re-reads it from the database) and the session version (sign-out everywhere bumps it).
+ * re-reads it from the database), the session version (sign-out everywhere bumps it) and the
+ * session id (sign-out on one device ends it in the database).
  * No name, e-mail or other personal data goes into the token.
  */
 declare module "@auth/core/jwt" {
@@ -10,6 +11,7 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: Role;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -19,7 +21,7 @@ declare module "@auth/core/types" {
     sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; role: Role; sessionVersion: number };
+    user: { id: string; role: Role; sessionVersion: number; sessionId: string };
   }
 }
 

@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { bumpSessionVersion } from "@/lib/dal/users";
+import { bumpSessionVersion, endSession } from "@/lib/dal/users";
 import { setAccountActive } from "@/lib/dal/accounts";
 
 // The session cookie is Auth.js's business; here the token's claims are given directly, and
 // everything after it (the database read, the version and active checks) is the real code.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string; sessionVersion: number; sessionId: string } } }));
 vi.mock("./config", () => ({ auth: async () => session.current }));
 
 const { getViewer } = await import("./viewer");
@@ -24,8 +24,8 @@ beforeAll(async () => {
   admin = { id: b.id, role: "admin" };
 });
 
-function tokenFor(id: string, sessionVersion: number, role = "applicant") {
-  session.current = { user: { id, role, sessionVersion } };
+function tokenFor(id: string, sessionVersion: number, role = "applicant", sessionId = "22222222-2222-4222-8222-222222222222") {
+  session.current = { user: { id, role, sessionVersion, sessionId } };
 }
 
 describe("getViewer", () => {
@@ -47,6 +47,24 @@ describe("getViewer", () => {
     expect(await getViewer()).toBeNull();
     tokenFor(applicant.id, next!);
     expect(await getViewer()).not.toBeNull();
+  });
+
+  it("refuses a token whose session was signed out, while the same person's other sessions go on", async () => {
+    const [row] = await getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, applicant.id));
+    const phone = "33333333-3333-4333-8333-333333333333";
+    const laptop = "44444444-4444-4444-8444-444444444444";
+    tokenFor(applicant.id, row.v, "applicant", phone);
+    expect(await getViewer()).not.toBeNull();
+    await endSession(applicant.id, phone, 3600);
+    expect(await getViewer()).toBeNull();
+    tokenFor(applicant.id, row.v, "applicant", laptop);
+    expect(await getViewer()).not.toBeNull();
+  });
+
+  it("refuses a token without a session id (issued before session ids existed)", async () => {
+    const [row] = await getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, applicant.id));
+    tokenFor(applicant.id, row.v, "applicant", "");
+    expect(await getViewer()).toBeNull();
   });
 
   it("a deactivated account loses access at its next request, and a reactivated one must sign in again", async () => {

@@ -18,15 +18,16 @@ export type Viewer = {
 /**
  * Once per request (React cache): read the session cookie, then re-read role, active flag and
  * session version from the database. Null when signed out, when the account is gone, blocked or
- * anonymised, or when the token predates a sign-out everywhere / password change. The token's
- * role is never trusted.
+ * anonymised, when the token predates a sign-out everywhere / password change, or when its session
+ * was ended by signing out (a surviving copy of the cookie is worth nothing). The token's role is
+ * never trusted.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const claims = session?.user;
-  if (!claims?.id || typeof claims.sessionVersion !== "number") return null;
-  const row = await loadViewer(claims.id);
-  if (!row || !row.active || row.sessionVersion !== claims.sessionVersion) return null;
+  if (!claims?.id || typeof claims.sessionVersion !== "number" || !claims.sessionId) return null;
+  const row = await loadViewer(claims.id, claims.sessionId);
+  if (!row || !row.active || row.sessionEnded || row.sessionVersion !== claims.sessionVersion) return null;
   return {
     id: row.id,
     role: row.role,

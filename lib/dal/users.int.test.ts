@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { writeAudit } from "./audit";
-import { bumpSessionVersion, findUserForSignIn, loadViewer, recordSignIn } from "./users";
+import { setClock } from "@/lib/clock";
+import { bumpSessionVersion, endSession, findUserForSignIn, loadViewer, purgeEndedSessions, recordSignIn } from "./users";
+
+const SID = "11111111-1111-4111-8111-111111111111";
 
 async function makeReviewer(email: string, extra: Partial<typeof users.$inferInsert> = {}) {
   const [row] = await getDb()
@@ -30,7 +34,7 @@ describe("findUserForSignIn", () => {
 describe("loadViewer", () => {
   it("returns the fresh role, flags and name, and no password hash, e-mail or IIN", async () => {
     const id = await makeReviewer("viewer@example.kz");
-    const v = await loadViewer(id);
+    const v = await loadViewer(id, SID);
     expect(v).toEqual({
       id,
       role: "reviewer",
@@ -39,13 +43,42 @@ describe("loadViewer", () => {
       language: "kk",
       givenName: "Айгерім",
       surname: "Сейітқали",
+      sessionEnded: false,
     });
     expect(Object.keys(v ?? {})).not.toEqual(expect.arrayContaining(["passwordHash", "email", "iin"]));
   });
 
   it("is null for a malformed or unknown id", async () => {
-    expect(await loadViewer("not-a-uuid")).toBeNull();
-    expect(await loadViewer("00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await loadViewer("not-a-uuid", SID)).toBeNull();
+    expect(await loadViewer("00000000-0000-4000-8000-000000000000", SID)).toBeNull();
+    const id = await makeReviewer("bad-sid@example.kz");
+    expect(await loadViewer(id, "not-a-uuid")).toBeNull();
+  });
+});
+
+describe("endSession", () => {
+  it("ends one session of a user and leaves the user's other sessions alone", async () => {
+    const id = await makeReviewer("end-session@example.kz");
+    const phone = randomUUID();
+    const laptop = randomUUID();
+    await endSession(id, phone, 3600);
+    await endSession(id, phone, 3600); // signing out twice is harmless
+    expect((await loadViewer(id, phone))?.sessionEnded).toBe(true);
+    expect((await loadViewer(id, laptop))?.sessionEnded).toBe(false);
+  });
+
+  it("forgets an ended session once its token has expired anyway", async () => {
+    const id = await makeReviewer("purge-session@example.kz");
+    const sid = randomUUID();
+    await endSession(id, sid, 60);
+    expect(await purgeEndedSessions()).toBe(0);
+    const reset = setClock(new Date(Date.now() + 61_000));
+    try {
+      expect(await purgeEndedSessions()).toBeGreaterThanOrEqual(1);
+    } finally {
+      reset();
+    }
+    expect((await loadViewer(id, sid))?.sessionEnded).toBe(false);
   });
 });
 
@@ -54,7 +87,7 @@ describe("bumpSessionVersion", () => {
     const id = await makeReviewer("bump@example.kz");
     expect(await bumpSessionVersion(id, { id, role: "reviewer" })).toBe(2);
     expect(await bumpSessionVersion(id, { id, role: "reviewer" })).toBe(3);
-    expect((await loadViewer(id))?.sessionVersion).toBe(3);
+    expect((await loadViewer(id, SID))?.sessionVersion).toBe(3);
 
     const rows = await getDb().select().from(auditLog).where(eq(auditLog.entityId, id));
     const bumps = rows.filter((r) => r.action === "user.sign_out_everywhere");

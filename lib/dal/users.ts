@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { endedSessions, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Role } from "@/lib/domain/permissions";
 import { writeAudit, type AuditActor } from "./audit";
@@ -26,6 +26,8 @@ export type ViewerRow = {
   language: Language;
   givenName: string;
   surname: string;
+  /** The token's session was ended by signing out on that device. */
+  sessionEnded: boolean;
 };
 
 /** An account by e-mail (case-insensitive, the unique index is on lower(email)); anonymised ones never sign in. */
@@ -44,9 +46,12 @@ export async function findUserForSignIn(email: string): Promise<SignInUser | nul
   return rows[0] ?? null;
 }
 
-/** Fresh role, active flag and session version of a user, read once per request by getViewer(). */
-export async function loadViewer(id: string): Promise<ViewerRow | null> {
-  if (!isUuid(id)) return null;
+/**
+ * Fresh role, active flag and session version of a user, and whether the token's session `sid` was
+ * ended: one query, read once per request by getViewer().
+ */
+export async function loadViewer(id: string, sid: string): Promise<ViewerRow | null> {
+  if (!isUuid(id) || !isUuid(sid)) return null;
   const rows = await getDb()
     .select({
       id: users.id,
@@ -56,6 +61,7 @@ export async function loadViewer(id: string): Promise<ViewerRow | null> {
       language: users.language,
       givenName: users.givenName,
       surname: users.surname,
+      sessionEnded: sql<boolean>`EXISTS (SELECT 1 FROM ${endedSessions} WHERE ${endedSessions.sid} = ${sid})`,
     })
     .from(users)
     .where(and(eq(users.id, id), isNull(users.anonymisedAt)))
@@ -99,4 +105,23 @@ export async function recordSignIn(user: { id: string; role: Role }): Promise<vo
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: string): boolean {
   return UUID_RE.test(value);
+}
+
+/**
+ * Sign out of one device: its session id is refused from now on. Kept until the token would have
+ * expired (`maxAgeSeconds` after now), then purged by purgeEndedSessions().
+ */
+export async function endSession(userId: string, sid: string, maxAgeSeconds: number): Promise<void> {
+  if (!isUuid(userId) || !isUuid(sid)) return;
+  const at = now();
+  await getDb()
+    .insert(endedSessions)
+    .values({ sid, userId, endedAt: at, expiresAt: new Date(at.getTime() + maxAgeSeconds * 1000) })
+    .onConflictDoNothing();
+}
+
+/** Forget ended sessions whose tokens have expired anyway. Returns how many rows went. */
+export async function purgeEndedSessions(): Promise<number> {
+  const gone = await getDb().delete(endedSessions).where(sql`${endedSessions.expiresAt} < ${now()}`).returning({ sid: endedSessions.sid });
+  return gone.length;
 }
