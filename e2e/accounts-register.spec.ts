@@ -57,7 +57,7 @@ for (const lang of LANGS) {
       await expect(page.locator("#iin")).toBeFocused();
     });
 
-    test(`${lang}: register, confirm the e-mail from the mail, sign out and in, reset the password`, async ({ page }) => {
+    test(`${lang}: register, confirm the e-mail from the mail, sign out and in, reset the password`, async ({ page, browser, baseURL }) => {
       test.setTimeout(120_000);
       const data = registrationData(lang);
 
@@ -95,6 +95,12 @@ for (const lang of LANGS) {
       await expect(page.getByTestId("email-not-verified")).toHaveCount(0);
       await signOut(page, lang);
 
+      // Another device stays signed in until the password is reset.
+      const otherDevice = await browser.newContext({ baseURL });
+      await useLanguage(otherDevice, baseURL!, lang);
+      const other = await otherDevice.newPage();
+      await signInAs(other, data.email, data.password, /\/my$/);
+
       // Forgot the password: a link by mail.
       const requestedAt = Date.now() - 1000;
       await page.goto("/sign-in");
@@ -115,6 +121,11 @@ for (const lang of LANGS) {
       await page.getByTestId("password-form").locator('button[type="submit"]').click();
       await expect(page).toHaveURL(/\/sign-in\?reset=1$/);
       await expect(page.getByText(m.SignIn.resetNotice)).toBeVisible();
+
+      // The reset ended the other device's session.
+      await other.goto("/my");
+      await expect(other).toHaveURL(/\/sign-in\?next=%2Fmy$/);
+      await otherDevice.close();
 
       // The old password fails, the new one works; the reset link is used up.
       await signInRefused(page, data.email, data.password, lang);
