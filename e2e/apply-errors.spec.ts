@@ -159,3 +159,14 @@ test("Тәуелсіздік ұрпақтары: a direction, a monthly plan and
   await page.getByTestId("step-link-direction").click();
   await expect(page.locator("#f-direction-direction")).toHaveValue("it");
 });
+
+test("leaving the page right after typing still saves (keepalive on pagehide)", async ({ page }) => {
+  const { applicationId } = await applicantWithDraft(page);
+  await page.goto(`/my/applications/${applicationId}/edit?step=marketing`);
+  await page.locator("#f-marketing-marketing").fill("Бетті бірден жапсам да сақталуы керек");
+  // Well within the autosave delay: the page is left before the timer fires.
+  await page.goto("/my");
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/my/applications/${applicationId}/edit?step=marketing`);
+  await expect(page.locator("#f-marketing-marketing")).toHaveValue("Бетті бірден жапсам да сақталуы керек");
+});

@@ -161,10 +161,11 @@ function BudgetField({ section, field, locale, awardAmount, errorAt }: FieldProp
                   type="text"
                   maxLength={DEFAULT_MAX_LENGTH.budgetItem}
                   aria-invalid={item.err ? true : undefined}
-                  aria-describedby={item.err ? `${item.cid}-error` : undefined}
+                  aria-describedby={[item.err ? `${item.cid}-error` : "", `${item.cid}-counter`].join(" ").trim()}
                   className={inputClass(item.err)}
                   {...register(`${name}.${i}.item` as never)}
                 />
+                <Counter id={`${item.cid}-counter`} name={`${name}.${i}.item`} max={DEFAULT_MAX_LENGTH.budgetItem} />
               </div>
               <div className="grid grid-cols-2 gap-3">
                 <div className="flex min-w-0 flex-col gap-1">
