@@ -6,12 +6,82 @@
  *   floor   GET /api/health (SELECT 1 through the app's pool, renders nothing): the ceiling no page can
  *           pass; its requests per second and p50/p95/p99 at 10 and 100 connections.
  *   memory  the server's resident memory at idle, after the floor's load has settled.
- * Environment: BENCH_URL to use a running portal; BENCH_SECONDS per run (default 10).
+ *   applicants  BENCH_APPLICANTS (default 50) signed-in applicants at once: autosave p50/p95/p99 over
+ *           BENCH_SECONDS, then 3 rounds of all of them submitting at the same moment; the floor at the
+ *           same concurrency in the same run (bench/scenarios/applicants.ts).
+ * Environment: BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
+ * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
+import path from "node:path";
 import { load, type LoadResult } from "./lib/load";
+import { request } from "./lib/http";
 import { serverRssMiB, startServer } from "./lib/server";
+import {
+  autosaveLoad,
+  benchDatabaseUrl,
+  floorLoad,
+  prepareApplicants,
+  serverActionId,
+  signInAll,
+  stats,
+  submitRound,
+  type Stats,
+} from "./scenarios/applicants";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+
+function statsRow(name: string, c: number, r: Stats): string {
+  const f = (n: number) => n.toFixed(1).padStart(8);
+  return `${name.padEnd(28)} ${String(c).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${String(r.errors).padStart(7)}`;
+}
+
+const HEADER = `${"scenario".padEnd(28)} ${"conn".padStart(5)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`;
+
+const SUBMIT_ROUNDS = 3;
+const SUBMIT_ACTION = { file: "app/[locale]/(applicant)/my/applications/[id]/edit/actions.ts", name: "submitApplicationAction" };
+
+async function applicantsScenario(base: string, dataDir: string, lines: string[]): Promise<void> {
+  const n = Number(process.env.BENCH_APPLICANTS ?? 50);
+  const applicants = await prepareApplicants(benchDatabaseUrl(dataDir), n, SUBMIT_ROUNDS);
+  await signInAll(base, applicants);
+  const actionId = serverActionId(path.resolve("."), SUBMIT_ACTION.file, SUBMIT_ACTION.name);
+
+  const floor = await floorLoad(base, n, seconds);
+  const autosave = await autosaveLoad(base, applicants, seconds);
+  const all: number[] = [];
+  let errors = 0;
+  const t0 = performance.now();
+  for (let round = 0; round < SUBMIT_ROUNDS; round++) {
+    const r = await submitRound(base, applicants, round, async (a, applicationId, agent) => {
+      // As the browser calls a server action: POST to the page with its id; the reply is an RSC stream.
+      const res = await request(`${base}/my/applications/${applicationId}/edit`, {
+        method: "POST",
+        agent,
+        headers: {
+          "next-action": actionId,
+          accept: "text/x-component",
+          "content-type": "text/plain;charset=UTF-8",
+          origin: base,
+          cookie: a.jar!.header(),
+        },
+        body: JSON.stringify([{ applicationId }]),
+      });
+      const ok = res.status === 200 && res.body.includes('"ok":true') && res.body.includes('"alreadySubmitted":false');
+      if (!ok && errors === 0) console.error(`submit failed: HTTP ${res.status} ${res.body.slice(0, 400)}`);
+      return ok;
+    });
+    all.push(...r.latencies);
+    errors += r.errors;
+  }
+  const submit = stats(all, errors, (performance.now() - t0) / 1000);
+
+  lines.push("");
+  lines.push(`applicants: ${n} signed-in applicants at once (Бизнес бастау drafts, complete plans)`);
+  lines.push(HEADER);
+  lines.push(row("floor: GET /api/health", n, floor));
+  lines.push(statsRow("autosave: PUT …/draft", n, autosave));
+  lines.push(statsRow(`submit (${SUBMIT_ROUNDS} rounds of ${n})`, n, submit));
+}
 
 function row(name: string, c: number, r: LoadResult): string {
   const f = (n: number) => n.toFixed(1).padStart(8);
@@ -32,12 +102,13 @@ async function main() {
     }
     if (all || wanted.has("floor")) {
       lines.push("");
-      lines.push(`${"scenario".padEnd(28)} ${"conn".padStart(5)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`);
+      lines.push(HEADER);
       for (const c of [10, 100]) {
         const r = await load({ url: `${server.url}/api/health`, connections: c, durationMs: seconds * 1000, warmupMs: 2000 });
         lines.push(row("floor: GET /api/health", c, r));
       }
     }
+    if (all || wanted.has("applicants")) await applicantsScenario(server.url, server.dataDir, lines);
     if (all || wanted.has("memory")) {
       await new Promise((r) => setTimeout(r, 5000));
       const rss = serverRssMiB(server.dataDir);

@@ -107,7 +107,7 @@ test("the landing lists the open demo calls in Kazakh, then Russian (switcher), 
   expect(problems).toEqual([]);
 });
 
-test("a visitor is led to register or sign in; Apply goes through sign-in to /my", async ({ page }) => {
+test("a visitor is led to register or sign in; Apply goes through sign-in to the call's apply page", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("landing-register")).toHaveAttribute("href", "/register");
   await expect(page.getByTestId("landing-register")).toHaveText(kk.OpenCalls.register);
@@ -116,18 +116,18 @@ test("a visitor is led to register or sign in; Apply goes through sign-in to /my
   const card = demoCard(page, "kk", "biznes_bastau");
   const apply = card.getByRole("link", { name: /өтінім беру$/ });
   await expect(apply).toHaveText(kk.OpenCalls.apply);
-  await expect(apply).toHaveAttribute("href", "/sign-in?next=%2Fmy");
+  await expect(apply).toHaveAttribute("href", /^\/sign-in\?next=%2Fcalls%2F[0-9a-f-]{36}%2Fapply$/);
   await apply.click();
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fmy$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcalls%2F[0-9a-f-]{36}%2Fapply$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(kk.SignIn.title);
 });
 
-test("an applicant's Apply goes to /my; staff see the calls without Apply", async ({ browser }) => {
+test("an applicant's Apply goes to the call's apply page; staff see the calls without Apply", async ({ browser }) => {
   const applicant = await browser.newContext();
   const a = await applicant.newPage();
   await signIn(a, "applicant3@jasgrant.demo");
   await a.goto("/");
-  await expect(demoCard(a, "kk", "zangar").getByTestId("call-apply")).toHaveAttribute("href", "/my");
+  await expect(demoCard(a, "kk", "zangar").getByTestId("call-apply")).toHaveAttribute("href", /^\/calls\/[0-9a-f-]{36}\/apply$/);
   await expect(a.getByTestId("landing-register")).toHaveCount(0);
   await applicant.close();
 

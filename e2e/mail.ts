@@ -14,7 +14,8 @@ export const MAIL_DIR = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2
 export type Mail = { file: string; to: string; subject: string; text: string; html: string; mtimeMs: number };
 
 function decodeWords(s: string): string {
-  return s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+  // RFC 2047: whitespace between two adjacent encoded words is not part of the text.
+  return s.replace(/(\?=)\s+(?==\?utf-8\?)/gi, "$1").replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
     enc.toLowerCase() === "b"
       ? Buffer.from(data, "base64").toString("utf8")
       : decodeQuotedPrintable(data.replace(/_/g, " ")),

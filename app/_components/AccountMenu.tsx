@@ -11,6 +11,8 @@ type Props = {
   roleLabel: string;
   areaHref: string;
   areaLabel: string;
+  /** More pages of the person's own, after their area (e.g. an applicant's "My data"). */
+  links?: { href: string; label: string }[];
 };
 
 const itemClass =
@@ -21,7 +23,7 @@ const itemClass =
  * The two forms sit outside the menu: the menu unmounts on selection, which would drop a submit
  * button's own submission, so the items submit the forms with requestSubmit() (mouse and keyboard).
  */
-export function AccountMenu({ name, roleLabel, areaHref, areaLabel }: Props) {
+export function AccountMenu({ name, roleLabel, areaHref, areaLabel, links = [] }: Props) {
   const t = useTranslations("Common");
   const signOutForm = useRef<HTMLFormElement>(null);
   const signOutEverywhereForm = useRef<HTMLFormElement>(null);
@@ -58,6 +60,11 @@ export function AccountMenu({ name, roleLabel, areaHref, areaLabel }: Props) {
             <DropdownMenu.Item asChild className={itemClass}>
               <Link href={areaHref}>{areaLabel}</Link>
             </DropdownMenu.Item>
+            {links.map((l) => (
+              <DropdownMenu.Item key={l.href} asChild className={itemClass}>
+                <Link href={l.href}>{l.label}</Link>
+              </DropdownMenu.Item>
+            ))}
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
             <DropdownMenu.Item className={itemClass} onSelect={() => signOutForm.current?.requestSubmit()}>
               {t("signOut")}

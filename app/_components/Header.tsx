@@ -7,7 +7,7 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 
 /** The portal's name, the language switcher, and the account menu or a sign-in link. */
 export async function Header({ viewer }: { viewer: Viewer | null }) {
-  const t = await getTranslations("Common");
+  const [t, tm] = await Promise.all([getTranslations("Common"), getTranslations("MyApplications")]);
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
@@ -23,6 +23,7 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
               roleLabel={t(`roles.${viewer.role}`)}
               areaHref={homeFor(viewer.role)}
               areaLabel={t(`areas.${viewer.role}`)}
+              links={viewer.role === "applicant" ? [{ href: "/my/data", label: tm("myDataTitle") }] : []}
             />
           ) : (
             <Link

@@ -15,6 +15,9 @@ import callsEn from "./messages/calls/en.json" with { type: "json" };
 import applicationsKk from "./messages/applications/kk.json" with { type: "json" };
 import applicationsRu from "./messages/applications/ru.json" with { type: "json" };
 import applicationsEn from "./messages/applications/en.json" with { type: "json" };
+import applicantKk from "./messages/applicant/kk.json" with { type: "json" };
+import applicantRu from "./messages/applicant/ru.json" with { type: "json" };
+import applicantEn from "./messages/applicant/en.json" with { type: "json" };
 import wizardKk from "./messages/wizard/kk.json" with { type: "json" };
 import wizardRu from "./messages/wizard/ru.json" with { type: "json" };
 import wizardEn from "./messages/wizard/en.json" with { type: "json" };
@@ -27,11 +30,17 @@ export const PARTS = {
   accounts: { kk: accountsKk, ru: accountsRu, en: accountsEn },
   calls: { kk: callsKk, ru: callsRu, en: callsEn },
   applications: { kk: applicationsKk, ru: applicationsRu, en: applicationsEn },
+  applicant: { kk: applicantKk, ru: applicantRu, en: applicantEn },
   wizard: { kk: wizardKk, ru: wizardRu, en: wizardEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
-export type Messages = typeof coreKk & typeof accountsKk & typeof callsKk & typeof applicationsKk & typeof wizardKk;
+export type Messages = typeof coreKk &
+  typeof accountsKk &
+  typeof callsKk &
+  typeof applicationsKk &
+  typeof applicantKk &
+  typeof wizardKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -39,6 +39,15 @@ describe("messages", () => {
     }
   });
 
+  it("Kazakh texts are not Russian copies (names and loanwords aside)", () => {
+    // The same word in both languages on purpose: brand and programme names, "Бюджет".
+    const sameInKkAndRu = /^(Metadata\.titleTemplate|Common\.portalName|Landing\.programmes\.\w+\.name|OpenCalls\.budget)$/;
+    for (const [key, text] of KK) {
+      if (sameInKkAndRu.test(key)) continue;
+      expect(RU.get(key), `kk and ru ${key}`).not.toBe(text);
+    }
+  });
+
   it("the Kazakh catalogue is written in Kazakh (uses its own letters)", () => {
     const kazakhLetters = /[әғқңөұүһі]/i;
     const withKazakh = [...KK.values()].filter((t) => kazakhLetters.test(t)).length;

@@ -8,7 +8,25 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
 }
 
 /** Namespaces the client components read (the rest stays on the server). */
-export const CLIENT_NAMESPACES = ["Common", "SignIn", "Validation", "ErrorPage", "Account", "Ui", "ApplicationStatus", "Wizard", "Forecast"] as const;
+export const CLIENT_NAMESPACES = [
+  "Common",
+  "SignIn",
+  "Validation",
+  "ErrorPage",
+  "Account",
+  "Ui",
+  "ApplicationStatus",
+  // The account forms (lib/i18n/messages/accounts).
+  "Register",
+  "VerifyEmail",
+  "AccountNotices",
+  "ForgotPassword",
+  "PasswordLink",
+  "AdminUsers",
+  // The application wizard (lib/i18n/messages/wizard) and the forecast rules.
+  "Wizard",
+  "Forecast",
+] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   const picked = {} as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -12,10 +12,11 @@ import { CallCard } from "./_components/CallCard";
 
 const PROGRAMMES = ["biznesBastau", "urpaqtary", "zangar"] as const;
 
-/** Where "Apply" leads: sign in first (then /my), straight to /my for applicants, nowhere for staff. */
-function applyHrefFor(role: string | undefined): string | null {
-  if (!role) return signInUrl("/my");
-  return role === "applicant" ? "/my" : null;
+/** Where "Apply" leads: the call's apply page (through sign-in when signed out), nowhere for staff. */
+function applyHrefFor(role: string | undefined, callId: string): string | null {
+  const path = `/calls/${callId}/apply`;
+  if (!role) return signInUrl(path);
+  return role === "applicant" ? path : null;
 }
 
 /** The landing page: what the portal is, the calls open now, the three programmes, and the way in. */
@@ -29,7 +30,6 @@ export default async function LandingPage() {
     listOpenCalls(),
   ]);
   const renderedAt = now();
-  const applyHref = applyHrefFor(viewer?.role);
 
   return (
     <div className="space-y-10">
@@ -72,7 +72,7 @@ export default async function LandingPage() {
           <ul className="m-0 grid list-none gap-4 p-0 md:grid-cols-2 lg:grid-cols-3">
             {openCalls.map((call) => (
               <li key={call.id}>
-                <CallCard call={call} locale={locale} applyHref={applyHref} now={renderedAt} />
+                <CallCard call={call} locale={locale} applyHref={applyHrefFor(viewer?.role, call.id)} now={renderedAt} />
               </li>
             ))}
           </ul>

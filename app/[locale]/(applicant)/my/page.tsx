@@ -5,6 +5,11 @@ import { Notice } from "@/app/_components/Notice";
 import { ResendVerificationForm } from "@/app/[locale]/(public)/verify-email/forms";
 import { requireRole } from "@/lib/auth/guard";
 import { isEmailVerified } from "@/lib/dal/accounts";
+import { listMyApplicationsWithProgramme } from "@/lib/dal/my-applications";
+import type { Locale } from "@/lib/i18n/routing";
+import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { MyApplicationsList } from "./_components/MyApplicationsList";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Applicant");
@@ -15,11 +20,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ApplicantHomePage({ searchParams }: Props) {
   const viewer = await requireRole("applicant");
-  const [t, tn, verified, params] = await Promise.all([
+  const [t, tn, tm, verified, params, rows, locale] = await Promise.all([
     getTranslations("Applicant"),
     getTranslations("AccountNotices"),
+    getTranslations("MyApplications"),
     isEmailVerified(viewer.id),
     searchParams,
+    listMyApplicationsWithProgramme({ id: viewer.id, role: "applicant" }),
+    getLocale() as Promise<Locale>,
   ]);
   return (
     <div className="space-y-8">
@@ -47,6 +55,18 @@ export default async function ApplicantHomePage({ searchParams }: Props) {
           <ResendVerificationForm />
         </section>
       ) : null}
+      <MyApplicationsList rows={rows.map((r) => ({ ...r, programmeName: r.programmeName[locale] }))} />
+      <section aria-labelledby="my-data-title" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="my-data-title" className="text-lg font-semibold">
+          {tm("myDataTitle")}
+        </h2>
+        <p className="text-slate-700">{tm("myDataText")}</p>
+        <p>
+          <Link href="/my/data" data-testid="my-data-link">
+            {tm("myDataLink")}
+          </Link>
+        </p>
+      </section>
       <AccountPanel />
     </div>
   );

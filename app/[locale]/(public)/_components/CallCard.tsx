@@ -10,13 +10,13 @@ import type { Locale } from "@/lib/i18n/routing";
 type Props = {
   call: OpenCall;
   locale: Locale;
-  /** Where "Apply" leads, or null to show no link (staff do not apply). */
+  /** Where "Apply" leads (the call's apply page, through sign-in when signed out), or null to show no link (staff do not apply). */
   applyHref: string | null;
   /** The instant the page was rendered for (time left). */
   now: Date;
 };
 
-/** One open call on the landing page: programme, title, award, deadline with time left, budget, Apply. */
+/** One open call on the landing page: programme, title (a link to the call page), award, deadline with time left, budget, details and Apply. */
 export function CallCard({ call, locale, applyHref, now }: Props) {
   const t = useTranslations("OpenCalls");
   const titleId = `call-${call.id}-title`;
@@ -33,7 +33,9 @@ export function CallCard({ call, locale, applyHref, now }: Props) {
           {call.programmeName[locale]}
         </p>
         <h3 id={titleId} className="text-lg font-semibold text-balance text-slate-900">
-          {title}
+          <Link href={`/calls/${call.id}`} className="text-slate-900 hover:text-brand-800" data-testid="call-link">
+            {title}
+          </Link>
         </h3>
       </header>
       <dl className="m-0 space-y-3">
@@ -59,8 +61,16 @@ export function CallCard({ call, locale, applyHref, now }: Props) {
           </dd>
         </div>
       </dl>
-      {applyHref ? (
-        <p className="mt-auto">
+      <p className="mt-auto flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+        <Link
+          href={`/calls/${call.id}`}
+          aria-label={t("detailsOf", { title })}
+          className={buttonClasses("secondary", "w-full sm:w-auto")}
+          data-testid="call-details"
+        >
+          {t("details")}
+        </Link>
+        {applyHref ? (
           <Link
             href={applyHref}
             aria-label={t("applyTo", { title })}
@@ -69,8 +79,8 @@ export function CallCard({ call, locale, applyHref, now }: Props) {
           >
             {t("apply")}
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+      </p>
     </article>
   );
 }

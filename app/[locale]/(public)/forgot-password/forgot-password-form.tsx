@@ -33,6 +33,8 @@ export function ForgotPasswordForm() {
     defaultValues: { email: keptEmail },
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // The error summary takes focus (it links to each field), not the first invalid field.
+    shouldFocusError: false,
   });
 
   const emailError = errors.email?.message

@@ -14,7 +14,6 @@ import { validationMessage } from "@/lib/i18n/validation";
 import type { FormState } from "@/lib/auth/public-action";
 import {
   ADULT_AGE,
-  CONSENT_TEXT_VERSION,
   GUARDIAN_RELATIONS,
   MIN_REGISTRATION_AGE,
   ageFromIin,
@@ -45,7 +44,6 @@ const FIELDS = [
 ] as const;
 type FieldName = (typeof FIELDS)[number];
 const GUARDIAN_FIELDS: readonly FieldName[] = ["guardianName", "guardianIin", "guardianRelation", "guardianConsent"];
-const CONSENT_PARTS = ["operator", "data", "purpose", "retention", "publication", "transfer", "location", "rights"] as const;
 
 type Option = { value: string; label: string };
 
@@ -65,9 +63,19 @@ function dottedDate(iso: string): string {
  * then sent to the server action. Every typed value stays on any error, except the passwords.
  * Without JavaScript the form posts to the action and comes back filled in from `state.values`.
  */
-export function RegisterForm({ districts, languages, defaultLanguage }: { districts: Option[]; languages: Option[]; defaultLanguage: string }) {
+export function RegisterForm({
+  districts,
+  languages,
+  defaultLanguage,
+  consentText,
+}: {
+  districts: Option[];
+  languages: Option[];
+  defaultLanguage: string;
+  /** The consent's paragraphs, in the page's language (rendered by the server: the text is long). */
+  consentText: string[];
+}) {
   const t = useTranslations("Register");
-  const tc = useTranslations("Consent");
   const tv = useTranslations("Validation");
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState<FormState, FormData>(registerAction, null);
@@ -103,6 +111,8 @@ export function RegisterForm({ districts, languages, defaultLanguage }: { distri
     defaultValues: defaults,
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // The error summary takes focus (it links to each field), not the first invalid field.
+    shouldFocusError: false,
     shouldUnregister: false,
   });
 
@@ -309,10 +319,9 @@ export function RegisterForm({ districts, languages, defaultLanguage }: { distri
 
       <FieldGroup title={t("sectionConsent")} testId="consent-section">
         <div id="consent-text" className="max-h-80 space-y-2 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800" tabIndex={0} role="region" aria-label={t("sectionConsent")}>
-          {CONSENT_PARTS.map((part) => (
-            <p key={part}>{tc(part)}</p>
+          {consentText.map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
           ))}
-          <p className="text-slate-600">{tc("version", { version: CONSENT_TEXT_VERSION })}</p>
         </div>
         <CheckboxField
           id="consent"

@@ -36,6 +36,8 @@ export function PasswordForm({ token, purpose }: { token: string; purpose: "rese
     defaultValues: { token, password: "", passwordConfirm: "" },
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // The error summary takes focus (it links to each field), not the first invalid field.
+    shouldFocusError: false,
   });
 
   // A refused password is typed again.

@@ -36,6 +36,8 @@ export function SignInForm({ next }: { next: string | null }) {
     defaultValues: { email: "", password: "", next: next ?? undefined },
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // The error summary takes focus (it links to each field), not the first invalid field.
+    shouldFocusError: false,
   });
 
   // A refused sign-in empties the password; the e-mail stays as typed.

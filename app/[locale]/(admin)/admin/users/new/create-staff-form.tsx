@@ -47,6 +47,8 @@ export function CreateStaffForm({ languages, defaultLanguage }: { languages: { v
     defaultValues: defaults,
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // The error summary takes focus (it links to each field), not the first invalid field.
+    shouldFocusError: false,
   });
 
   const fieldError = (key: FieldName): string | undefined => {
