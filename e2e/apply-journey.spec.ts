@@ -134,6 +134,8 @@ for (const lang of ["kk", "ru", "en"] as const) {
     if (lang === "en") await page.getByTestId("submit-application").dblclick();
     else await page.getByTestId("submit-application").click();
     await expect(page).toHaveURL(new RegExp(`/my/applications/${id}\\?submitted=1$`), { timeout: 20_000 });
+    // The application's own page shows it submitted.
+    await expect(page.getByTestId("application-view")).toHaveAttribute("data-status", "submitted");
     // The confirmation e-mail links to the application, once.
     await waitForLink(email, `/my/applications/${id}`, since - 5_000);
     await page.waitForTimeout(1_500);
