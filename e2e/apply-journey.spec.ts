@@ -116,7 +116,12 @@ for (const lang of ["kk", "ru", "en"] as const) {
     const problems = await watchProblems(page);
     const { email } = await registerApplicant(page, { lang });
     await verifyEmail(page, email);
-    const callId = await openBusinessCallId(page);
+    // From the open call's card on the landing page to its apply page.
+    await page.goto("/");
+    await page.locator('[data-testid="open-call"][data-programme="biznes_bastau"]').first().getByTestId("call-apply").click();
+    await expect(page).toHaveURL(/\/calls\/[0-9a-f-]{36}\/apply$/);
+    const callId = /calls\/([0-9a-f-]{36})\/apply/.exec(page.url())![1];
+    expect(callId).toBe(await openBusinessCallId(page));
     if (lang === "kk") {
       // A malformed certificate number is refused on the field, and nothing starts.
       await page.goto(`/calls/${callId}/apply`);
