@@ -113,6 +113,12 @@ test("text typed after the session ended is kept and saved after signing in agai
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.locator("#f-team-team")).toHaveValue("Сеанс біткеннен кейін жазылған мәтін");
+  // A copy kept from an older version is not put over newer text, and the person is told.
+  await page.evaluate((id) => localStorage.setItem(`jg-draft:${id}`, JSON.stringify({ version: 1, data: { team: { team: "ескі көшірме" } } })), applicationId);
+  await page.reload();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "discarded");
+  await expect(page.getByTestId("save-status")).toHaveText(kk.Wizard.save.discarded);
+  await expect(page.locator("#f-team-team")).toHaveValue("Сеанс біткеннен кейін жазылған мәтін");
 });
 
 test("review lists what is missing with links to the steps; submitting unverified is refused with a way to resend", async ({ page }) => {
