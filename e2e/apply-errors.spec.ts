@@ -113,6 +113,12 @@ test("text typed after the session ended is kept and saved after signing in agai
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.locator("#f-team-team")).toHaveValue("Сеанс біткеннен кейін жазылған мәтін");
+  // A copy kept from an older version is not put over newer text, and the person is told.
+  await page.evaluate((id) => localStorage.setItem(`jg-draft:${id}`, JSON.stringify({ version: 1, data: { team: { team: "ескі көшірме" } } })), applicationId);
+  await page.reload();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "discarded");
+  await expect(page.getByTestId("save-status")).toHaveText(kk.Wizard.save.discarded);
+  await expect(page.locator("#f-team-team")).toHaveValue("Сеанс біткеннен кейін жазылған мәтін");
 });
 
 test("review lists what is missing with links to the steps; submitting unverified is refused with a way to resend", async ({ page }) => {
@@ -158,4 +164,15 @@ test("Тәуелсіздік ұрпақтары: a direction, a monthly plan and
   await page.getByTestId("step-indicator").locator("summary").click();
   await page.getByTestId("step-link-direction").click();
   await expect(page.locator("#f-direction-direction")).toHaveValue("it");
+});
+
+test("leaving the page right after typing still saves (keepalive on pagehide)", async ({ page }) => {
+  const { applicationId } = await applicantWithDraft(page);
+  await page.goto(`/my/applications/${applicationId}/edit?step=marketing`);
+  await page.locator("#f-marketing-marketing").fill("Бетті бірден жапсам да сақталуы керек");
+  // Well within the autosave delay: the page is left before the timer fires.
+  await page.goto("/my");
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/my/applications/${applicationId}/edit?step=marketing`);
+  await expect(page.locator("#f-marketing-marketing")).toHaveValue("Бетті бірден жапсам да сақталуы керек");
 });

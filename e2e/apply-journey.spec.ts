@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatMoney } from "../lib/domain/money";
-import { waitForLink } from "./mail";
+import { mailsTo, waitForLink } from "./mail";
 import { MESSAGES, PDF, openBusinessCallId, registerApplicant, startBusinessApplication, useLanguage, verifyEmail, type Lang } from "./apply-helpers";
 
 // Most applicants use a phone.
@@ -93,22 +93,59 @@ async function fillBusinessPlan(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByTestId("review-budget-total")).toContainText(formatMoney(award, lang));
 }
 
+/** CSP violations, uncaught errors and hydration mismatches while the journey runs. */
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeFunction("__reportCsp", (text: string) => problems.push(`violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+    });
+  });
+  page.on("console", (msg) => {
+    if (/Content[- ]Security[- ]Policy|hydrat/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  return problems;
+}
+
 for (const lang of ["kk", "ru", "en"] as const) {
   test(`a full Бизнес бастау application on a phone, from registration to submitted (${lang})`, async ({ page, context, baseURL }) => {
     test.setTimeout(90_000);
     await useLanguage(context, baseURL!, lang);
+    const problems = await watchProblems(page);
     const { email } = await registerApplicant(page, { lang });
     await verifyEmail(page, email);
-    const callId = await openBusinessCallId(page);
+    // From the open call's card on the landing page to its apply page.
+    await page.goto("/");
+    await page.locator('[data-testid="open-call"][data-programme="biznes_bastau"]').first().getByTestId("call-apply").click();
+    await expect(page).toHaveURL(/\/calls\/[0-9a-f-]{36}\/apply$/);
+    const callId = /calls\/([0-9a-f-]{36})\/apply/.exec(page.url())![1];
+    expect(callId).toBe(await openBusinessCallId(page));
+    if (lang === "kk") {
+      // A malformed certificate number is refused on the field, and nothing starts.
+      await page.goto(`/calls/${callId}/apply`);
+      await page.locator("#certificateNumber").fill("!!");
+      await page.getByTestId("apply-start").click();
+      await expect(page.locator("#certificateNumber-error")).toHaveText(MESSAGES.kk.Eligibility.certificate_invalid);
+      await expect(page).toHaveURL(/\/apply$/);
+    }
     const id = await startBusinessApplication(page, callId);
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
     await fillBusinessPlan(page, lang);
 
     const since = Date.now();
-    await page.getByTestId("submit-application").click();
+    // A double click submits once.
+    if (lang === "en") await page.getByTestId("submit-application").dblclick();
+    else await page.getByTestId("submit-application").click();
     await expect(page).toHaveURL(new RegExp(`/my/applications/${id}\\?submitted=1$`), { timeout: 20_000 });
-    // The confirmation e-mail links to the application.
+    // The application's own page shows it submitted.
+    await expect(page.getByTestId("application-view")).toHaveAttribute("data-status", "submitted");
+    // The confirmation e-mail links to the application, once.
     await waitForLink(email, `/my/applications/${id}`, since - 5_000);
+    await page.waitForTimeout(1_500);
+    expect(mailsTo(email).filter((m) => m.text.includes(`/my/applications/${id}`))).toHaveLength(1);
+    expect(problems).toEqual([]);
     // The wizard of a submitted application no longer opens for editing.
     await page.goto(`/my/applications/${id}/edit`);
     await expect(page).not.toHaveURL(/\/edit$/);

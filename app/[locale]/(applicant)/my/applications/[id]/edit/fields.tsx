@@ -149,67 +149,70 @@ function BudgetField({ section, field, locale, awardAmount, errorAt }: FieldProp
           const price = cell("unitPrice");
           const amount = lineAmount(rows[i]?.quantity, rows[i]?.unitPrice);
           return (
-            <li key={f.id} className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="budget-line">
-              <p className="font-semibold">{t("budgetLine", { n: i + 1 })}</p>
-              <div className="flex flex-col gap-1">
-                <label htmlFor={item.cid} className="font-medium">
-                  {t("budgetItem")}
-                </label>
-                <ErrorText id={`${item.cid}-error`} message={item.err} />
-                <input
-                  id={item.cid}
-                  type="text"
-                  maxLength={DEFAULT_MAX_LENGTH.budgetItem}
-                  aria-invalid={item.err ? true : undefined}
-                  aria-describedby={item.err ? `${item.cid}-error` : undefined}
-                  className={inputClass(item.err)}
-                  {...register(`${name}.${i}.item` as never)}
-                />
-              </div>
-              <div className="grid grid-cols-2 gap-3">
-                <div className="flex min-w-0 flex-col gap-1">
-                  <label htmlFor={qty.cid} className="font-medium">
-                    {t("budgetQuantity")}
+            <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="budget-line">
+              <fieldset className="m-0 space-y-3 border-0 p-0">
+                <legend className="font-semibold">{t("budgetLine", { n: i + 1 })}</legend>
+                <div className="flex flex-col gap-1">
+                  <label htmlFor={item.cid} className="font-medium">
+                    {t("budgetItem")}
                   </label>
-                  <ErrorText id={`${qty.cid}-error`} message={qty.err} />
+                  <ErrorText id={`${item.cid}-error`} message={item.err} />
                   <input
-                    id={qty.cid}
+                    id={item.cid}
                     type="text"
-                    inputMode="numeric"
-                    maxLength={10}
-                    aria-invalid={qty.err ? true : undefined}
-                    aria-describedby={qty.err ? `${qty.cid}-error` : undefined}
-                    className={inputClass(qty.err)}
-                    {...register(`${name}.${i}.quantity` as never, { onChange: () => recompute(i) })}
+                    maxLength={DEFAULT_MAX_LENGTH.budgetItem}
+                    aria-invalid={item.err ? true : undefined}
+                    aria-describedby={[item.err ? `${item.cid}-error` : "", `${item.cid}-counter`].join(" ").trim()}
+                    className={inputClass(item.err)}
+                    {...register(`${name}.${i}.item` as never)}
                   />
+                  <Counter id={`${item.cid}-counter`} name={`${name}.${i}.item`} max={DEFAULT_MAX_LENGTH.budgetItem} />
                 </div>
-                <div className="flex min-w-0 flex-col gap-1">
-                  <label htmlFor={price.cid} className="font-medium">
-                    {t("budgetUnitPrice")}
-                  </label>
-                  <ErrorText id={`${price.cid}-error`} message={price.err} />
-                  <input
-                    id={price.cid}
-                    type="text"
-                    inputMode="numeric"
-                    maxLength={15}
-                    aria-invalid={price.err ? true : undefined}
-                    aria-describedby={price.err ? `${price.cid}-error` : undefined}
-                    className={inputClass(price.err)}
-                    {...register(`${name}.${i}.unitPrice` as never, { onChange: () => recompute(i) })}
-                  />
+                <div className="grid grid-cols-2 gap-3">
+                  <div className="flex min-w-0 flex-col gap-1">
+                    <label htmlFor={qty.cid} className="font-medium">
+                      {t("budgetQuantity")}
+                    </label>
+                    <ErrorText id={`${qty.cid}-error`} message={qty.err} />
+                    <input
+                      id={qty.cid}
+                      type="text"
+                      inputMode="numeric"
+                      maxLength={10}
+                      aria-invalid={qty.err ? true : undefined}
+                      aria-describedby={qty.err ? `${qty.cid}-error` : undefined}
+                      className={inputClass(qty.err)}
+                      {...register(`${name}.${i}.quantity` as never, { onChange: () => recompute(i) })}
+                    />
+                  </div>
+                  <div className="flex min-w-0 flex-col gap-1">
+                    <label htmlFor={price.cid} className="font-medium">
+                      {t("budgetUnitPrice")}
+                    </label>
+                    <ErrorText id={`${price.cid}-error`} message={price.err} />
+                    <input
+                      id={price.cid}
+                      type="text"
+                      inputMode="numeric"
+                      maxLength={15}
+                      aria-invalid={price.err ? true : undefined}
+                      aria-describedby={price.err ? `${price.cid}-error` : undefined}
+                      className={inputClass(price.err)}
+                      {...register(`${name}.${i}.unitPrice` as never, { onChange: () => recompute(i) })}
+                    />
+                  </div>
                 </div>
-              </div>
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <p className="m-0" data-testid="budget-line-amount">
-                  {t("budgetLineTotal")}: <strong>{amount !== undefined ? formatTenge(amount, locale) : "—"}</strong>
-                </p>
-                {fields.length > 1 ? (
-                  <button type="button" className="min-h-11 px-2 text-danger-700 underline" onClick={() => remove(i)} data-testid="budget-remove">
-                    {t("budgetRemove", { n: i + 1 })}
-                  </button>
-                ) : null}
-              </div>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="m-0" data-testid="budget-line-amount">
+                    {t("budgetLineTotal")}: <strong>{amount !== undefined ? formatTenge(amount, locale) : "—"}</strong>
+                  </p>
+                  {fields.length > 1 ? (
+                    <button type="button" className="min-h-11 px-2 text-danger-700 underline" onClick={() => remove(i)} data-testid="budget-remove">
+                      {t("budgetRemove", { n: i + 1 })}
+                    </button>
+                  ) : null}
+                </div>
+              </fieldset>
             </li>
           );
         })}
@@ -396,42 +399,45 @@ function PlanField({ section, field, locale, errorAt }: FieldProps) {
           const mErr = errorAt(section.key, `${field.key}.${i}.month`);
           const aErr = errorAt(section.key, `${field.key}.${i}.activity`);
           return (
-            <li key={f.id} className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="plan-row">
-              <div className="flex flex-col gap-1">
-                <label htmlFor={mid} className="font-medium">
-                  {t("planMonth")}
-                </label>
-                <ErrorText id={`${mid}-error`} message={mErr} />
-                <select id={mid} aria-invalid={mErr ? true : undefined} className={inputClass(mErr)} {...register(`${name}.${i}.month` as never)}>
-                  <option value="">{t("choose")}</option>
-                  {Array.from({ length: last - first + 1 }, (_, k) => first + k).map((m) => (
-                    <option key={m} value={String(m)}>
-                      {m}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="flex flex-col gap-1">
-                <label htmlFor={aid} className="font-medium">
-                  {t("planActivity")}
-                </label>
-                <ErrorText id={`${aid}-error`} message={aErr} />
-                <textarea
-                  id={aid}
-                  rows={3}
-                  maxLength={max}
-                  aria-invalid={aErr ? true : undefined}
-                  aria-describedby={`${aid}-counter`}
-                  className={inputClass(aErr)}
-                  {...register(`${name}.${i}.activity` as never)}
-                />
-                <Counter id={`${aid}-counter`} name={`${name}.${i}.activity`} max={max} />
-              </div>
-              {fields.length > 1 ? (
-                <button type="button" className="min-h-11 px-2 text-danger-700 underline" onClick={() => remove(i)}>
-                  {t("planRemove", { n: i + 1 })}
-                </button>
-              ) : null}
+            <li key={f.id} className="rounded-md border border-slate-300 bg-slate-50 p-3" data-testid="plan-row">
+              <fieldset className="m-0 space-y-3 border-0 p-0">
+                <legend className="font-semibold">{t("planRow", { n: i + 1 })}</legend>
+                <div className="flex flex-col gap-1">
+                  <label htmlFor={mid} className="font-medium">
+                    {t("planMonth")}
+                  </label>
+                  <ErrorText id={`${mid}-error`} message={mErr} />
+                  <select id={mid} aria-invalid={mErr ? true : undefined} className={inputClass(mErr)} {...register(`${name}.${i}.month` as never)}>
+                    <option value="">{t("choose")}</option>
+                    {Array.from({ length: last - first + 1 }, (_, k) => first + k).map((m) => (
+                      <option key={m} value={String(m)}>
+                        {m}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="flex flex-col gap-1">
+                  <label htmlFor={aid} className="font-medium">
+                    {t("planActivity")}
+                  </label>
+                  <ErrorText id={`${aid}-error`} message={aErr} />
+                  <textarea
+                    id={aid}
+                    rows={3}
+                    maxLength={max}
+                    aria-invalid={aErr ? true : undefined}
+                    aria-describedby={`${aid}-counter`}
+                    className={inputClass(aErr)}
+                    {...register(`${name}.${i}.activity` as never)}
+                  />
+                  <Counter id={`${aid}-counter`} name={`${name}.${i}.activity`} max={max} />
+                </div>
+                {fields.length > 1 ? (
+                  <button type="button" className="min-h-11 px-2 text-danger-700 underline" onClick={() => remove(i)}>
+                    {t("planRemove", { n: i + 1 })}
+                  </button>
+                ) : null}
+              </fieldset>
             </li>
           );
         })}

@@ -36,7 +36,7 @@ type Props = {
 type SaveState =
   | { kind: "saved"; at: string }
   | { kind: "invalid"; sections: string[] }
-  | { kind: "saving" | "pending" | "error" | "offline" | "conflict" | "deadline" | "notDraft" | "signedOut" | "restored" };
+  | { kind: "saving" | "pending" | "error" | "offline" | "conflict" | "deadline" | "notDraft" | "signedOut" | "restored" | "discarded" };
 
 const AUTOSAVE_DELAY_MS = 2500;
 const storageKeyFor = (id: string) => `jg-draft:${id}`;
@@ -182,7 +182,7 @@ export function Wizard(props: Props) {
   const schedule = useCallback(() => {
     if (blocked.current) return;
     if (timer.current) clearTimeout(timer.current);
-    setSave((s) => (s.kind === "saved" || s.kind === "saving" || s.kind === "restored" ? { kind: "pending" } : s));
+    setSave((s) => (s.kind === "saved" || s.kind === "saving" || s.kind === "restored" || s.kind === "discarded" ? { kind: "pending" } : s));
     timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
   }, [flush]);
 
@@ -229,6 +229,8 @@ export function Wizard(props: Props) {
       try {
         localStorage.removeItem(storageKeyFor(applicationId));
       } catch {}
+      // Say so: the text kept here is older than what was saved elsewhere.
+      if (isRecord(kept.data) && !closed) setSave({ kind: "discarded" });
       return;
     }
     for (const s of sections) {
