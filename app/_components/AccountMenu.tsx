@@ -5,6 +5,7 @@ import { DropdownMenu } from "radix-ui";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signOutAction, signOutEverywhereAction } from "@/app/[locale]/actions";
+import { forgetDeviceCopies } from "@/lib/wizard/device-copy";
 
 type Props = {
   name: string;
@@ -66,10 +67,16 @@ export function AccountMenu({ name, roleLabel, areaHref, areaLabel, links = [] }
               </DropdownMenu.Item>
             ))}
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            <DropdownMenu.Item className={itemClass} onSelect={() => signOutForm.current?.requestSubmit()}>
+            <DropdownMenu.Item className={itemClass} onSelect={() => {
+                forgetDeviceCopies();
+                signOutForm.current?.requestSubmit();
+              }}>
               {t("signOut")}
             </DropdownMenu.Item>
-            <DropdownMenu.Item className={itemClass} onSelect={() => signOutEverywhereForm.current?.requestSubmit()}>
+            <DropdownMenu.Item className={itemClass} onSelect={() => {
+                forgetDeviceCopies();
+                signOutEverywhereForm.current?.requestSubmit();
+              }}>
               {t("signOutEverywhere")}
             </DropdownMenu.Item>
           </DropdownMenu.Content>

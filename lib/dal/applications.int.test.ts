@@ -12,7 +12,6 @@ import {
   applicationTimeline,
   getApplyPage,
   getMyApplication,
-  listMyApplications,
   reopenApplication,
   saveDraft,
   startApplication,
@@ -21,6 +20,7 @@ import {
   type Actor,
 } from "./applications";
 import { addAttachment, deleteAttachment, readAttachment } from "./attachments";
+import { listMyApplicationsWithProgramme } from "./my-applications";
 import { sendDeadlineReminders } from "./reminders";
 
 let callId: string;
@@ -181,7 +181,7 @@ describe("submitting", () => {
     expect(mails).toHaveLength(1);
     const timeline = await applicationTimeline(me, id);
     expect(timeline!.map((t) => t.action)).toEqual(["application.create", "application.submit"]);
-    expect((await listMyApplications(me)).map((x) => x.status)).toEqual(["submitted"]);
+    expect((await listMyApplicationsWithProgramme(me)).map((x) => x.status)).toEqual(["submitted"]);
   });
 
   it("a form opened before the deadline and sent after it is refused", async () => {

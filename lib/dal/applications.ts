@@ -453,29 +453,6 @@ export type MyApplicationRow = {
   programmeCode: string;
 };
 
-export async function listMyApplications(actor: Actor): Promise<MyApplicationRow[]> {
-  if (!actor || actor.role !== "applicant") return [];
-  const rows = await getDb()
-    .select({
-      id: applications.id,
-      status: applications.status,
-      updatedAt: applications.updatedAt,
-      submittedAt: applications.submittedAt,
-      callId: calls.id,
-      kk: calls.titleKk,
-      ru: calls.titleRu,
-      en: calls.titleEn,
-      closesAt: calls.closesAt,
-      programmeCode: programmes.code,
-    })
-    .from(applications)
-    .innerJoin(calls, eq(calls.id, applications.callId))
-    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-    .where(eq(applications.applicantId, actor.id))
-    .orderBy(desc(applications.updatedAt));
-  return rows.map(({ kk, ru, en, ...r }) => ({ ...r, reference: applicationReference(r.id), callTitle: { kk, ru, en } }));
-}
-
 export type TimelineEntry = { at: Date; action: string; status: ApplicationStatus | null };
 
 /** The status timeline of the viewer's own application, from its audit rows. */

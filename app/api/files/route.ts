@@ -1,6 +1,6 @@
+import { isSameOrigin } from "@/lib/auth/same-origin";
 import { getViewer } from "@/lib/auth/viewer";
 import { addAttachment } from "@/lib/dal/attachments";
-import { env } from "@/lib/env";
 import { checkUpload, MAX_FILE_BYTES, safeFileName } from "@/lib/files/check";
 
 export const dynamic = "force-dynamic";
@@ -12,26 +12,13 @@ function refuse(code: Refusal, status: number): Response {
   return Response.json({ ok: false, code }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Same-origin only: a route handler gets no server-action origin check, so it does its own. */
-function sameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    const o = new URL(origin);
-    return o.host === host || o.origin === new URL(env().APP_URL).origin;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * POST /api/files?applicationId=… with the file as the raw body (sent by XMLHttpRequest, so the page
  * shows upload progress) and its name in X-File-Name (URI-encoded). The body is streamed and cut off
  * past 10 MB; the type is decided by the first bytes, not by the name or Content-Type.
  */
 export async function POST(req: Request): Promise<Response> {
-  if (!sameOrigin(req)) return refuse("forbidden", 403);
+  if (!isSameOrigin(req)) return refuse("forbidden", 403);
   const viewer = await getViewer();
   if (!viewer) return refuse("unauthenticated", 401);
   if (viewer.role !== "applicant") return refuse("forbidden", 403);

@@ -1,6 +1,6 @@
+import { isSameOrigin } from "@/lib/auth/same-origin";
 import { getViewer } from "@/lib/auth/viewer";
 import { saveDraftSections } from "@/lib/dal/drafts";
-import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -14,19 +14,6 @@ function json(body: Record<string, unknown>, status: number): Response {
 }
 const refuse = (code: Code, status: number, extra: Record<string, unknown> = {}) => json({ ok: false, code, ...extra }, status);
 
-/** Same-origin only (a route handler gets no server-action origin check), as in /api/files. */
-function sameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    const o = new URL(origin);
-    return o.host === host || o.origin === new URL(env().APP_URL).origin;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * PUT /api/applications/:id/draft — the wizard's autosave (also sent with `fetch(…, { keepalive: true })`
  * when the page is hidden). Body: JSON `{ "version": <the version last seen>, "data": { <section>: {…} } }`;
@@ -37,7 +24,7 @@ function sameOrigin(req: Request): boolean {
  * (stale version; `version` is the current one) / `deadline_passed` / `not_draft` · 413 `too_large`.
  */
 export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  if (!sameOrigin(req)) return refuse("forbidden", 403);
+  if (!isSameOrigin(req)) return refuse("forbidden", 403);
   const viewer = await getViewer();
   if (!viewer) return refuse("unauthenticated", 401);
   if (viewer.role !== "applicant") return refuse("forbidden", 403);

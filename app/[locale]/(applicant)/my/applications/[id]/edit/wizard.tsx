@@ -17,6 +17,7 @@ import { submitApplicationAction } from "./actions";
 import { AttachmentsStep, type AttachmentItem } from "./attachments";
 import { SectionField, type ErrorLookup, type Locale, type Option } from "./fields";
 import { ReviewSummary } from "./review";
+import { deviceCopyKey } from "@/lib/wizard/device-copy";
 
 type Props = {
   applicationId: string;
@@ -39,7 +40,7 @@ type SaveState =
   | { kind: "saving" | "pending" | "error" | "offline" | "conflict" | "deadline" | "notDraft" | "signedOut" | "restored" | "discarded" };
 
 const AUTOSAVE_DELAY_MS = 2500;
-const storageKeyFor = (id: string) => `jg-draft:${id}`;
+const storageKeyFor = deviceCopyKey;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function Wizard(props: Props) {
