@@ -1,5 +1,6 @@
 /** Small helpers of the seed: time in Asia/Almaty, a deterministic random source, hashing, batching. */
 import { calendarDateIn } from "@/lib/domain/datetime";
+import { weightedTotal as rubricTotal, type RubricCriterion } from "@/lib/domain/scoring";
 
 const DAY_MS = 86_400_000;
 
@@ -79,18 +80,12 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export type CriterionScale = { scaleMin: number; scaleMax: number; weight: number };
+export type CriterionScale = RubricCriterion;
 
 /**
- * A review's weighted total in the programme's points: each score is normalised to its scale, weighted,
- * divided by the sum of the weights and expressed out of `scoreOutOf`; 4 decimals as stored.
+ * A review's weighted total in the programme's points, 4 decimals as stored: the seed uses the domain's
+ * `weightedTotal` (lib/domain/scoring.ts), the one authority, so seeded totals equal what the portal computes.
  */
 export function weightedTotal(scores: number[], criteria: readonly CriterionScale[], scoreOutOf: number): number {
-  let sum = 0;
-  let weights = 0;
-  criteria.forEach((c, i) => {
-    sum += (c.weight * (scores[i] - c.scaleMin)) / (c.scaleMax - c.scaleMin);
-    weights += c.weight;
-  });
-  return Math.round((sum / weights) * scoreOutOf * 10_000) / 10_000;
+  return rubricTotal(scores, { criteria, scoreOutOf });
 }
