@@ -9,6 +9,8 @@
  *   applicants  BENCH_APPLICANTS (default 50) signed-in applicants at once: autosave p50/p95/p99 over
  *           BENCH_SECONDS, then 3 rounds of all of them submitting at the same moment; the floor at the
  *           same concurrency in the same run (bench/scenarios/applicants.ts).
+ *   assignment  automatic reviewer assignment, 2,000 applications × 3 reviewers over 30 reviewers (pure
+ *           computation, bench/scenarios/assignment.ts; alone it starts no server).
  * Environment: BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
@@ -16,6 +18,7 @@ import path from "node:path";
 import { load, type LoadResult } from "./lib/load";
 import { request } from "./lib/http";
 import { serverRssMiB, startServer } from "./lib/server";
+import { assignmentBench } from "./scenarios/assignment";
 import {
   autosaveLoad,
   benchDatabaseUrl,
@@ -91,6 +94,12 @@ function row(name: string, c: number, r: LoadResult): string {
 async function main() {
   const wanted = new Set(process.argv.slice(2));
   const all = wanted.size === 0;
+  if (all || wanted.has("assignment")) {
+    assignmentBench(); // warm-up
+    const runs = Array.from({ length: 5 }, () => assignmentBench()).sort((a, b) => a - b);
+    console.log(`\nautomatic assignment, 2000 applications × 3 over 30 reviewers, 2% conflicted pairs: median ${runs[2].toFixed(1)} ms (best ${runs[0].toFixed(1)} ms)`);
+    if (wanted.size === 1) return;
+  }
   const server = await startServer();
   const lines: string[] = [];
   try {
