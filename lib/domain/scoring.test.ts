@@ -5,6 +5,7 @@ import {
   DEFAULT_DISAGREEMENT_SHARE,
   defaultDisagreementThreshold,
   median,
+  normalisedReview,
   MIN_REVIEWS_FOR_NORMALISATION,
   rankApplications,
   scoreApplications,
@@ -169,6 +170,15 @@ describe("scoreApplications", () => {
     const reviews = [...by("H", "x", [10, 20, 30, 40, 50]), ...by("L", "x", [60, 65, 70, 75, 80])];
     const rows = scoreApplications(["x1", "x3", "x5"], reviews, { scoreOutOf: 100 });
     expect(rows.map((r) => r.normalised)).toEqual([17.5963, 50, 82.4037]);
+    // each review on its own: H's 10 and L's 60 of x1 are both worth 50 − √1050
+    const stats = callScoring(reviews, { scoreOutOf: 100 });
+    for (let i = 0; i < 5; i++) {
+      const h = normalisedReview(stats, reviews[i]);
+      const l = normalisedReview(stats, reviews[5 + i]);
+      expect(h.fallback || l.fallback).toBe(false);
+      expect(h.value).toBeCloseTo(l.value, 10);
+    }
+    expect(normalisedReview(stats, reviews[0]).value).toBeCloseTo(50 - Math.sqrt(1050), 10);
     // raw means: (10+60)/2 = 35, (30+70)/2 = 50, (50+80)/2 = 65
     expect(rows.map((r) => r.mean)).toEqual([35, 50, 65]);
   });
@@ -234,7 +244,8 @@ describe("scoreApplications", () => {
     expect(flag(two(40, 70), 100, 30)).toBe(false);
   });
 
-  it("refuses totals outside the scale and duplicate reviews", () => {
+  it("refuses totals outside the scale, duplicate reviews and an application listed twice", () => {
+    expect(() => scoreApplications(["x", "x"], [], { scoreOutOf: 10 })).toThrow(ScoringError);
     expect(() => scoreApplications(["x"], [{ applicationId: "x", reviewerId: "r", total: 100.5 }], { scoreOutOf: 100 })).toThrow(ScoringError);
     expect(() => scoreApplications(["x"], [{ applicationId: "x", reviewerId: "r", total: 11 }], { scoreOutOf: 10 })).toThrow(ScoringError);
     expect(() =>

@@ -157,6 +157,17 @@ export function callScoring(reviews: readonly ReviewTotal[], options: ScoringOpt
   return { call: spread(reviews.map((r) => r.total)), reviewers, threshold };
 }
 
+/**
+ * One review's normalised value: call mean + call SD × z, z = (total − reviewer's mean) / reviewer's SD, or the
+ * raw total (`fallback: true`) when the reviewer is not normalised. Not clamped (the application's score is).
+ */
+export function normalisedReview(stats: CallScoring, review: ReviewTotal): { value: number; fallback: boolean } {
+  const rs = stats.reviewers.get(review.reviewerId);
+  if (!rs) throw new ScoringError(`reviewer ${review.reviewerId} has no reviews in these statistics`);
+  if (!rs.normalised) return { value: review.total, fallback: true };
+  return { value: stats.call.mean + stats.call.sd * ((review.total - rs.mean) / rs.sd), fallback: false };
+}
+
 export type ApplicationScore = {
   applicationId: string;
   reviews: number;
@@ -180,12 +191,17 @@ export type ApplicationScore = {
   disagreement: boolean;
 };
 
-/** Mean, median, count, normalised score and disagreement flag of each application (in the given order). */
+/**
+ * Mean, median, count, normalised score and disagreement flag of each application (in the given order).
+ * `reviews` are all submitted reviews of the call: the reviewers' and the call's statistics use every one of
+ * them, also those of applications not listed.
+ */
 export function scoreApplications(
   applicationIds: readonly string[],
   reviews: readonly ReviewTotal[],
   options: ScoringOptions,
 ): ApplicationScore[] {
+  if (new Set(applicationIds).size !== applicationIds.length) throw new ScoringError('an application is listed twice');
   const stats = callScoring(reviews, options);
   const byApp = new Map<string, ReviewTotal[]>();
   for (const r of reviews) {
@@ -202,13 +218,9 @@ export function scoreApplications(
     let sumNormalised = 0;
     let rawFallbacks = 0;
     for (const r of own) {
-      const rs = stats.reviewers.get(r.reviewerId)!;
-      if (rs.normalised) {
-        sumNormalised += stats.call.mean + stats.call.sd * ((r.total - rs.mean) / rs.sd);
-      } else {
-        sumNormalised += r.total;
-        rawFallbacks++;
-      }
+      const v = normalisedReview(stats, r);
+      sumNormalised += v.value;
+      if (v.fallback) rawFallbacks++;
     }
     const min = Math.min(...totals);
     const max = Math.max(...totals);
