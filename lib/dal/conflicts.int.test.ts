@@ -5,6 +5,7 @@ import { auditLog, conflicts, reviewAssignments, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
 import { makeIin } from "@/lib/domain/iin";
+import { connect } from "@/test/db";
 import type { Actor } from "./applications";
 import { declareConflict, excludedPairs, isConflicted, listConflictFlags, resolveFlag } from "./conflicts";
 
@@ -169,6 +170,27 @@ describe("declarations", () => {
     expect(await declareConflict(r1, A.draft.id, { kind: "relative" })).toEqual({ ok: false, code: "not_found" });
     expect(await declareConflict(r1, "00000000-0000-4000-8000-000000000000", { kind: "relative" })).toEqual({ ok: false, code: "not_found" });
     expect(await isConflicted(r1.id, A.a5.id)).toBe(false);
+  });
+
+  it("a declaration made while an assignment is being created (both lock the application row) still removes it", async () => {
+    const c = await connect("app");
+    try {
+      await c.query("BEGIN");
+      // The assigner's protocol: lock the application, check isConflicted, insert. (The declaration
+      // waits on that lock twice over: its own FOR UPDATE and the foreign-key check of its insert.)
+      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [A.a4.id]);
+      const pending = declareConflict(r1, A.a4.id, { kind: "colleague" });
+      await new Promise((r) => setTimeout(r, 300));
+      const { rows } = await c.query("SELECT 1 FROM conflicts WHERE reviewer_id = $1 AND application_id = $2 AND status = 'confirmed'", [r1.id, A.a4.id]);
+      expect(rows).toHaveLength(0);
+      const ins = await c.query("INSERT INTO review_assignments (call_id, application_id, reviewer_id) VALUES ($1, $2, $3) RETURNING id", [callId, A.a4.id, r1.id]);
+      await c.query("COMMIT");
+      const r = await pending;
+      expect(r).toMatchObject({ ok: true, assignmentRemoved: true });
+      expect(await assignmentStatus(ins.rows[0].id)).toBe("removed");
+    } finally {
+      await c.end();
+    }
   });
 
   it("declaring is forbidden to an admin and an applicant (a reviewer is allowed, above)", async () => {

@@ -139,7 +139,9 @@ export async function declareConflict(actor: Actor, applicationId: string, input
     const [app] = await tx
       .select({ callId: applications.callId, status: applications.status })
       .from(applications)
-      .where(eq(applications.id, applicationId));
+      .where(eq(applications.id, applicationId))
+      // Serialises with an assignment being created for this application (see isConflicted).
+      .for("update");
     if (!app || !REVIEWABLE.includes(app.status)) return { ok: false as const, code: "not_found" as const };
     const at = now();
     const [c] = await tx
@@ -319,7 +321,7 @@ export async function resolveFlag(
   const { applicationId, reviewerId, kind, decision, reason } = parsed.data;
   const to = decision === "confirm" ? "confirmed" : "dismissed";
   return getDb().transaction(async (tx) => {
-    const [app] = await tx.select({ callId: applications.callId }).from(applications).where(eq(applications.id, applicationId));
+    const [app] = await tx.select({ callId: applications.callId }).from(applications).where(eq(applications.id, applicationId)).for("update");
     if (!app) return { ok: false as const, code: "not_found" as const };
     const where = and(
       eq(conflicts.applicationId, applicationId),
@@ -385,6 +387,12 @@ export async function excludedPairs(callId: string, opts: { includePendingFlags?
 /**
  * Is this reviewer barred from this application (a declared or confirmed conflict)? Every reviewer read
  * and action on an application checks it (pass the transaction to check inside one).
+ *
+ * Creating an assignment: lock the application row first (`SELECT … FOR UPDATE`), then check this in
+ * the same transaction. declareConflict and resolveFlag lock the same row, so a declaration and an
+ * assignment made at the same moment serialise: either the assignment sees the conflict and is not
+ * made, or the declaration sees the assignment and removes it. (A plain check without the lock can
+ * miss a conflict committed in between under READ COMMITTED.)
  */
 export async function isConflicted(reviewerId: string, applicationId: string, db: DbOrTx = getDb()): Promise<boolean> {
   if (!UUID_RE.test(reviewerId) || !UUID_RE.test(applicationId)) return false;
