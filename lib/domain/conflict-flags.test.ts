@@ -148,3 +148,16 @@ describe("detectConflictFlags", () => {
     expect(flags.map((f) => `${f.reviewerId}/${f.kind}`)).toEqual(["r1/same_surname_district", "r1/same_organisation", "r1/shared_email_domain"]);
   });
 });
+
+describe("detectConflictFlags at the scale of a call", () => {
+  it("2,000 applications × 30 reviewers in well under a second", () => {
+    const reviewers = Array.from({ length: 30 }, (_, i) => reviewer({ id: `r${i}`, email: `r${i}@org${i}.kz`, organisation: `Org ${i}`, districtCode: "ili", surname: `Surname${i}ов` }));
+    const apps = Array.from({ length: 2000 }, (_, i) => app(`a${i}`, { surname: `Surname${i % 50}ова`, email: `a${i}@org${i % 40}.kz` }));
+    const t = performance.now();
+    const flags = detectConflictFlags(reviewers, apps);
+    expect(performance.now() - t).toBeLessThan(1000);
+    // Each reviewer i < 30 shares org{i}.kz with 50 applications and the family Surname{i}ов with 40 in Ili.
+    expect(flags.filter((f) => f.kind === "shared_email_domain")).toHaveLength(30 * 50);
+    expect(flags.filter((f) => f.kind === "same_surname_district")).toHaveLength(30 * 40);
+  });
+});

@@ -156,24 +156,29 @@ export function samePerson(a: Person, b: Person): boolean {
 /** Flags for every (reviewer, reviewable application) pair of a call, sorted by reviewer, application, kind. */
 export function detectConflictFlags(reviewers: readonly FlagReviewer[], apps: readonly FlagApplication[]): ConflictFlag[] {
   const flags: ConflictFlag[] = [];
-  const reviewable = apps.filter((a) => a.reviewable);
+  // Normalise each applicant once (a call has thousands of applications and dozens of reviewers).
+  const reviewable = apps
+    .filter((a) => a.reviewable)
+    .map((a) => ({
+      id: a.applicationId,
+      district: a.districtCode,
+      family: surnameFamily(a.applicant.surname),
+      org: normaliseOrganisation(a.applicant.organisation),
+      domain: emailDomain(a.applicant.email),
+    }));
   for (const r of reviewers) {
     const family = surnameFamily(r.surname);
     const org = normaliseOrganisation(r.organisation);
     const domain = emailDomain(r.email);
-    const domainCounts = domain && !isNonIdentifyingDomain(domain);
+    const domainCounts = domain !== "" && !isNonIdentifyingDomain(domain);
     const own = apps.find((a) => samePerson(r, a.applicant));
     for (const a of reviewable) {
-      if (own) flags.push({ reviewerId: r.id, applicationId: a.applicationId, kind: "applied_same_call", detail: own.applicationId });
-      if (family && r.districtCode && r.districtCode === a.districtCode && family === surnameFamily(a.applicant.surname)) {
-        flags.push({ reviewerId: r.id, applicationId: a.applicationId, kind: "same_surname_district", detail: `${family} / ${a.districtCode}` });
+      if (own) flags.push({ reviewerId: r.id, applicationId: a.id, kind: "applied_same_call", detail: own.applicationId });
+      if (family && r.districtCode && r.districtCode === a.district && family === a.family) {
+        flags.push({ reviewerId: r.id, applicationId: a.id, kind: "same_surname_district", detail: `${family} / ${a.district}` });
       }
-      if (org && org === normaliseOrganisation(a.applicant.organisation)) {
-        flags.push({ reviewerId: r.id, applicationId: a.applicationId, kind: "same_organisation", detail: org });
-      }
-      if (domainCounts && domain === emailDomain(a.applicant.email)) {
-        flags.push({ reviewerId: r.id, applicationId: a.applicationId, kind: "shared_email_domain", detail: domain });
-      }
+      if (org && org === a.org) flags.push({ reviewerId: r.id, applicationId: a.id, kind: "same_organisation", detail: org });
+      if (domainCounts && domain === a.domain) flags.push({ reviewerId: r.id, applicationId: a.id, kind: "shared_email_domain", detail: domain });
     }
   }
   const order = (k: FlagKind) => FLAG_KINDS.indexOf(k);
