@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { applications, auditLog, outbox, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { makeApplicant, makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
-import type { Actor } from "./applications";
+import { applicationTimeline, getMyApplication, type Actor } from "./applications";
 import { listAwaitingScreening, screenApplication } from "./screening";
 
 let callId: string;
@@ -108,6 +108,11 @@ describe("screenApplication", () => {
       UNION ALL SELECT xmin::text FROM outbox WHERE user_id = ${a.applicantId}`);
     expect(xids.rows).toHaveLength(3);
     expect(new Set(xids.rows.map((r) => r.xid)).size).toBe(1);
+    // The applicant sees the reason on their application page and timeline.
+    const mine = await getMyApplication({ id: a.applicantId, role: "applicant" }, a.id);
+    expect(mine).toMatchObject({ status: "ineligible", screeningReason: REASON });
+    const timeline = await applicationTimeline({ id: a.applicantId, role: "applicant" }, a.id);
+    expect(timeline!.map((e) => e.status)).toContain("ineligible");
   });
 
   it("refuse without a reason (or a too short one) is refused and writes nothing", async () => {
