@@ -10,6 +10,7 @@ const payload = {
   when: { kk: "2026 ж. 01 жел., 18:00", ru: "1 дек. 2026 г., 18:00", en: "Dec 1, 2026, 18:00" },
   reference: "JG-1A2B3C",
   days: 3,
+  reason: "Жасы <35> шегінен асады & басқа",
 };
 
 describe("mail templates", () => {
@@ -33,6 +34,17 @@ describe("mail templates", () => {
         expect(m.text).not.toBe(en.text);
       }
       expect(renderMail(t, "kk", payload).text).toMatch(/[әғқңөұүһі]/i);
+    }
+  });
+
+  it("screening_refused carries the admin's reason, escaped in HTML", () => {
+    for (const l of LANGS) {
+      const m = renderMail("screening_refused", l, payload);
+      expect(m.text).toContain(payload.reason);
+      expect(m.text).toContain(payload.reference);
+      expect(m.html).toContain("Жасы &lt;35&gt; шегінен асады &amp; басқа");
+      expect(m.html).not.toContain("<35>");
+      expect(m.subject).toContain(payload.callTitle[l]);
     }
   });
 });

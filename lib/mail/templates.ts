@@ -15,6 +15,8 @@ export type MailPayloads = {
   set_password: LinkPayload & { role: "reviewer" | "admin" };
   application_submitted: CallPayload & { reference: string };
   deadline_reminder: CallPayload & { days: number };
+  /** Screening refused the application; `reason` is the admin's text, shown as written (not translated). */
+  screening_refused: LinkPayload & { callTitle: { kk: string; ru: string; en: string }; reference: string; reason: string };
 };
 export type MailTemplate = keyof MailPayloads;
 
@@ -159,6 +161,39 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
         body: [`Your application to “${p.callTitle.en}” has not been submitted yet. The call closes on ${p.when.en} (Almaty time).`],
         action: "Finish the application",
         after: ["Applications sent after the deadline are not accepted."],
+      },
+    })[lang],
+  screening_refused: (lang, p) =>
+    ({
+      kk: {
+        subject: `Өтінім тексеруден өтпеді: ${p.callTitle.kk}`,
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [
+          `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз бастапқы тексеруден өтпеді және сарапшыларға берілмейді.`,
+          `Себебі: ${p.reason}`,
+        ],
+        action: "Өтінімді ашу",
+        after: ["Сұрақтарыңыз болса, облыстың жастар саясаты мәселелері басқармасына хабарласыңыз."],
+      },
+      ru: {
+        subject: `Заявка не прошла проверку: ${p.callTitle.ru}`,
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [
+          `Ваша заявка ${p.reference} на конкурс «${p.callTitle.ru}» не прошла первичную проверку и не будет передана экспертам.`,
+          `Причина: ${p.reason}`,
+        ],
+        action: "Открыть заявку",
+        after: ["С вопросами обращайтесь в управление по вопросам молодёжной политики области."],
+      },
+      en: {
+        subject: `Application not admitted: ${p.callTitle.en}`,
+        greeting: (n: string) => `Hello ${n},`,
+        body: [
+          `Your application ${p.reference} to “${p.callTitle.en}” did not pass eligibility screening and will not go to the reviewers.`,
+          `Reason: ${p.reason}`,
+        ],
+        action: "Open the application",
+        after: ["If you have questions, contact the regional youth policy department."],
       },
     })[lang],
 };
