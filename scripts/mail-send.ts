@@ -1,7 +1,8 @@
-/** `npm run mail:send [-- --watch]`: write due deadline reminders, deliver the outbox's due e-mails; once, or keep polling. */
+/** `npm run mail:send [-- --watch]`: write due deadline and review reminders, deliver the outbox's due e-mails; once, or keep polling. */
 import { closeDb } from "../db/client";
 import { env } from "../lib/env";
 import { sendDeadlineReminders } from "../lib/dal/reminders";
+import { sendReviewReminders } from "../lib/dal/review-reminders";
 import { deliverDueMail } from "../lib/mail/sender";
 
 async function main() {
@@ -9,6 +10,8 @@ async function main() {
   do {
     const reminders = await sendDeadlineReminders();
     if (reminders.sent) console.log(`[mail] deadline reminders written: ${reminders.sent}`);
+    const review = await sendReviewReminders();
+    if (review.sent) console.log(`[mail] review reminders written: ${review.sent}`);
     const r = await deliverDueMail();
     if (r.sent || r.retried || r.failed || !watch) console.log(`[mail] sent ${r.sent}, to retry ${r.retried}, given up ${r.failed}`);
     if (watch) await new Promise((res) => setTimeout(res, Math.max(env().OUTBOX_POLL_MS, 1000)));

@@ -126,3 +126,16 @@ export const reviewScores = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] }), index("review_scores_criterion_idx").on(t.criterionId)],
 );
+
+/** One row per review-deadline reminder sent (kind `3d` or `1d`) for a reviewer's assignment: sent once. */
+export const reviewReminders = pgTable(
+  "review_reminders",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => reviewAssignments.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("review_reminders_assignment_kind_uq").on(t.assignmentId, t.kind)],
+);

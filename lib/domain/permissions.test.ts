@@ -32,6 +32,8 @@ describe('PERMISSIONS', () => {
       ['review.score_assigned', { applicant: false, reviewer: true, admin: false }],
       ['conflict.declare', { applicant: false, reviewer: true, admin: false }],
       ['screening.decide', { applicant: false, reviewer: false, admin: true }],
+      ['assignment.manage', { applicant: false, reviewer: false, admin: true }],
+      ['assignment.decline_own', { applicant: false, reviewer: true, admin: false }],
       ['award.decide', { applicant: false, reviewer: false, admin: true }],
       ['personal_data.read', { applicant: false, reviewer: false, admin: true }],
       ['audit.read', { applicant: false, reviewer: false, admin: true }],
@@ -46,7 +48,7 @@ describe('PERMISSIONS', () => {
     expect(admin.filter((p) => p.endsWith('_own'))).toEqual([]);
     expect(admin).not.toContain('review.score_assigned');
     expect(permissionsOf('reviewer')).not.toContain('personal_data.read');
-    expect(permissionsOf('reviewer')).toEqual(['review.read_assigned', 'review.score_assigned', 'conflict.declare']);
+    expect(permissionsOf('reviewer')).toEqual(['review.read_assigned', 'review.score_assigned', 'conflict.declare', 'assignment.decline_own']);
   });
 });
 

@@ -10,6 +10,7 @@ const payload = {
   when: { kk: "2026 ж. 01 жел., 18:00", ru: "1 дек. 2026 г., 18:00", en: "Dec 1, 2026, 18:00" },
   reference: "JG-1A2B3C",
   days: 3,
+  count: 2,
   reason: "Жасы <35> шегінен асады & басқа",
 };
 
@@ -46,5 +47,19 @@ describe("mail templates", () => {
       expect(m.html).not.toContain("<35>");
       expect(m.subject).toContain(payload.callTitle[l]);
     }
+  });
+
+  it("review_reminder names the call, the deadline in Almaty time, the days left and the count, in each language", () => {
+    for (const l of LANGS) {
+      const m = renderMail("review_reminder", l, payload);
+      expect(m.subject).toContain("3");
+      expect(m.text).toContain(payload.callTitle[l]);
+      expect(m.text).toContain(payload.when[l]);
+      expect(m.text).toMatch(/\b2\b/);
+      expect(m.html).toContain(escapeHtml(payload.callTitle[l]));
+    }
+    expect(renderMail("review_reminder", "kk", payload).text).toContain("Алматы уақыты");
+    expect(renderMail("review_reminder", "ru", payload).text).toContain("время Алматы");
+    expect(renderMail("review_reminder", "ru", payload).subject).not.toBe(renderMail("review_reminder", "kk", payload).subject);
   });
 });

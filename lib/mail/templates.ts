@@ -17,6 +17,8 @@ export type MailPayloads = {
   deadline_reminder: CallPayload & { days: number };
   /** Screening refused the application; `reason` is the admin's text, shown as written (not translated). */
   screening_refused: LinkPayload & { callTitle: { kk: string; ru: string; en: string }; reference: string; reason: string };
+  /** A reviewer still has `count` unfinished reviews in a call whose review deadline is `days` away. */
+  review_reminder: CallPayload & { days: number; count: number };
 };
 export type MailTemplate = keyof MailPayloads;
 
@@ -194,6 +196,30 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
         ],
         action: "Open the application",
         after: ["If you have questions, contact the regional youth policy department."],
+      },
+    })[lang],
+  review_reminder: (lang, p) =>
+    ({
+      kk: {
+        subject: `Сараптама мерзімі ${p.days} күннен кейін аяқталады`,
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [`«${p.callTitle.kk}» конкурсында сізде аяқталмаған сараптама бар: ${p.count}. Бағалауды ${p.when.kk} (Алматы уақыты) дейін жіберіңіз.`],
+        action: "Сараптамаға өту",
+        after: ["Өтінімді бағалай алмасаңыз, себебін көрсетіп бас тартыңыз — әкімші басқа сарапшы тағайындайды."],
+      },
+      ru: {
+        subject: `Срок экспертизы истекает через ${p.days} дн.`,
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [`В конкурсе «${p.callTitle.ru}» у вас есть незавершённые экспертизы: ${p.count}. Отправьте оценки до ${p.when.ru} (время Алматы).`],
+        action: "Перейти к экспертизе",
+        after: ["Если вы не можете оценить заявку, откажитесь от неё с указанием причины — администратор назначит другого эксперта."],
+      },
+      en: {
+        subject: `Reviews are due in ${p.days} day(s)`,
+        greeting: (n: string) => `Hello ${n},`,
+        body: [`You have ${p.count} unfinished review(s) in “${p.callTitle.en}”. Please submit your scores by ${p.when.en} (Almaty time).`],
+        action: "Go to my reviews",
+        after: ["If you cannot review an application, decline it with a reason and the administrator will assign someone else."],
       },
     })[lang],
 };
