@@ -26,6 +26,8 @@ export const CLIENT_NAMESPACES = [
   // The application wizard (lib/i18n/messages/wizard) and the forecast rules.
   "Wizard",
   "Forecast",
+  // Reviewer assignment (lib/i18n/messages/assignments).
+  "AdminAssignments",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
