@@ -47,6 +47,8 @@ test.describe("reviewer assignment", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.title);
     await expect(page.getByTestId("per-application")).toHaveText("3");
     await expect(page.getByTestId("back-to-admin")).toHaveAttribute("href", "/admin");
+    // 360 px: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // Automatic assignment: every application in review already has its three reviewers.
     await page.getByTestId("auto-assign").click();
