@@ -13,6 +13,7 @@ export const PERMISSION_NAMES = [
   'review.read_assigned',
   'review.score_assigned',
   'conflict.declare',
+  'conflict.resolve',
   'call.manage',
   'programme.manage',
   'screening.decide',
@@ -36,6 +37,8 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'review.read_assigned': ['reviewer'],
   'review.score_assigned': ['reviewer'],
   'conflict.declare': ['reviewer'],
+  /** Confirm or dismiss a conflict flag the system raised (admin, with a reason). */
+  'conflict.resolve': ['admin'],
   'call.manage': ['admin'],
   'programme.manage': ['admin'],
   'screening.decide': ['admin'],

@@ -21,6 +21,9 @@ import applicantEn from "./messages/applicant/en.json" with { type: "json" };
 import wizardKk from "./messages/wizard/kk.json" with { type: "json" };
 import wizardRu from "./messages/wizard/ru.json" with { type: "json" };
 import wizardEn from "./messages/wizard/en.json" with { type: "json" };
+import reviewAdminKk from "./messages/review-admin/kk.json" with { type: "json" };
+import reviewAdminRu from "./messages/review-admin/ru.json" with { type: "json" };
+import reviewAdminEn from "./messages/review-admin/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -32,6 +35,7 @@ export const PARTS = {
   applications: { kk: applicationsKk, ru: applicationsRu, en: applicationsEn },
   applicant: { kk: applicantKk, ru: applicantRu, en: applicantEn },
   wizard: { kk: wizardKk, ru: wizardRu, en: wizardEn },
+  reviewAdmin: { kk: reviewAdminKk, ru: reviewAdminRu, en: reviewAdminEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -40,7 +44,8 @@ export type Messages = typeof coreKk &
   typeof callsKk &
   typeof applicationsKk &
   typeof applicantKk &
-  typeof wizardKk;
+  typeof wizardKk &
+  typeof reviewAdminKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

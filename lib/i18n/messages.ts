@@ -26,6 +26,9 @@ export const CLIENT_NAMESPACES = [
   // The application wizard (lib/i18n/messages/wizard) and the forecast rules.
   "Wizard",
   "Forecast",
+  // Admin screening and conflict decisions (lib/i18n/messages/review-admin).
+  "AdminScreening",
+  "AdminConflicts",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
