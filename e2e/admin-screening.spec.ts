@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./fixtures";
+import { mailsTo } from "./mail";
+import { kk } from "./messages";
+
+// Last year's closed Бизнес бастау call of the demo data has two submitted applications, of people who
+// cannot sign in (past7@ in Kegen, past8@ in Raiymbek): no other spec uses them. This spec refuses the
+// first and passes the second. The e2e database under .data/e2e outlives a run (outside CI), so a second
+// run finds them screened: the screening test then skips (remove .data/e2e for a fresh run).
+const REFUSED_EMAIL = "past7@jasgrant.demo";
+const KEGEN = "Кеген ауданы";
+const RAIYMBEK = "Райымбек ауданы";
+const REASON = "Бизнес жоспардың бюджеті грант сомасына сәйкес келмейді.";
+
+/** From the admin home to the closed call's hub (through the calls list). */
+async function openPastCall(page: Page) {
+  await signIn(page, ACCOUNTS.admin);
+  await page.getByTestId("admin-calls-link").click();
+  await expect(page.getByTestId("page-heading")).toHaveText(kk.AdminCalls.title);
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: /Бизнес бастау — \d{4} жылғы конкурс/ })
+    .filter({ has: page.locator('[data-phase="in_review"], [data-phase="closed"]') });
+  await expect(row).toHaveCount(1);
+  await row.getByTestId("call-link").click();
+  await expect(page).toHaveURL(/\/admin\/calls\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("call-figures")).toBeVisible();
+}
+
+test("the admin refuses one application with a reason and passes another", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openPastCall(page);
+  await page.getByTestId("screening-link").click();
+  await expect(page.getByTestId("page-heading")).toHaveText(kk.AdminScreening.title);
+
+  const rowOf = (district: string) => page.getByRole("row").filter({ hasText: district });
+  const refusedRow = rowOf(KEGEN);
+  if ((await refusedRow.count()) === 0) {
+    // Screened by an earlier run on this data directory: what it did is still to be seen.
+    expect(mailsTo(REFUSED_EMAIL).some((m) => m.text.includes(REASON))).toBe(true);
+    test.skip(true, "the demo call was screened by an earlier run on this .data/e2e");
+  }
+  const reference = (await refusedRow.getByTestId("queue-reference").textContent())!.trim();
+
+  // Refuse without a reason: the dialog stays open and the summary names the error, linked to the field.
+  await refusedRow.getByTestId("refuse-button").click();
+  const dialog = page.getByTestId("refuse-dialog");
+  await expect(dialog.getByRole("heading", { name: kk.AdminScreening.refuseTitle.replace("{reference}", reference) })).toBeVisible();
+  await dialog.getByTestId("reason-submit").click();
+  const summary = dialog.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  const link = summary.getByRole("link", { name: kk.Validation.reasonRequired });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(dialog.getByTestId("reason-input")).toBeFocused();
+  await expect(dialog.getByTestId("reason-input")).toHaveAttribute("aria-invalid", "true");
+
+  // With a reason (keyboard only): refused, a toast, the row leaves the queue.
+  await page.keyboard.type(REASON);
+  await expect(dialog.getByTestId("reason-counter")).toHaveText(
+    kk.AdminScreening.counter.replace("{count}", String(REASON.length)).replace("{max}", "2000"),
+  );
+  await dialog.getByTestId("reason-submit").click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("toast").filter({ hasText: kk.AdminScreening.refused.replace("{reference}", reference) })).toBeVisible();
+  await expect(refusedRow).toHaveCount(0);
+
+  // The applicant gets the reason by e-mail.
+  await expect.poll(() => mailsTo(REFUSED_EMAIL).some((m) => m.text.includes(REASON)), { timeout: 20_000 }).toBe(true);
+
+  // Pass the other one, after the confirmation.
+  const passedRow = rowOf(RAIYMBEK);
+  const passedReference = (await passedRow.getByTestId("queue-reference").textContent())!.trim();
+  await passedRow.getByTestId("pass-button").click();
+  const passDialog = page.getByTestId("pass-dialog");
+  await expect(passDialog.getByRole("heading", { name: kk.AdminScreening.passTitle.replace("{reference}", passedReference) })).toBeVisible();
+  await passDialog.getByTestId("confirm-dialog-confirm").click();
+  await expect(page.getByTestId("toast").filter({ hasText: kk.AdminScreening.passed.replace("{reference}", passedReference) })).toBeVisible();
+
+  // After a reload the queue is empty, and the hub counts nothing awaiting screening.
+  await page.reload();
+  await expect(page.getByTestId("screening-empty")).toBeVisible();
+  await expect(page.getByText(reference)).toHaveCount(0);
+  await page.getByRole("link", { name: /Бизнес бастау/ }).first().click();
+  await expect(page.getByTestId("figure-awaiting")).toHaveText("0");
+});
+
+test("the conflicts page of a call lists flags and declarations, or says there are none", async ({ page }) => {
+  await openPastCall(page);
+  await page.getByTestId("conflicts-link").click();
+  await expect(page.getByTestId("page-heading")).toHaveText(kk.AdminConflicts.title);
+  await expect(page.locator("#conflict-list").or(page.getByTestId("conflicts-empty"))).toBeVisible();
+});
+
+for (const role of ["reviewer", "applicant"] as const) {
+  test(`the ${role} gets 403 on /admin/calls`, async ({ page }) => {
+    await signIn(page, ACCOUNTS[role]);
+    const response = await page.goto("/admin/calls");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByTestId("forbidden")).toBeVisible();
+    await expect(page.getByTestId("call-link")).toHaveCount(0);
+  });
+}
