@@ -15,6 +15,10 @@ const REASON = "Бизнес жоспардың бюджеті грант сом
 /** From the admin home to the closed call's hub (through the calls list). */
 async function openPastCall(page: Page) {
   await signIn(page, ACCOUNTS.admin);
+  await openPastCallFromHome(page);
+}
+
+async function openPastCallFromHome(page: Page) {
   await page.getByTestId("admin-calls-link").click();
   await expect(page.getByTestId("page-heading")).toHaveText(kk.AdminCalls.title);
   const row = page
@@ -85,11 +89,50 @@ test("the admin refuses one application with a reason and passes another", async
   await expect(page.getByTestId("figure-awaiting")).toHaveText("0");
 });
 
-test("the conflicts page of a call lists flags and declarations, or says there are none", async ({ page }) => {
-  await openPastCall(page);
+test("the admin confirms a conflict flag and dismisses another, each with a reason", async ({ page }) => {
+  test.setTimeout(90_000);
+  // A new reviewer with the name of the demo applicant past8@ (Raiymbek, seeded with a fixed random
+  // seed): the rules flag them as having applied to the closed call, against every application in it.
+  const run = Date.now().toString(36);
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin/users/new");
+  await page.locator("#email").fill(`conflict-${run}@example.kz`);
+  await page.locator("#surname").fill("Мұратова");
+  await page.locator("#givenName").fill("Камила");
+  await page.locator("#role-reviewer").check();
+  await page.locator("#organisation").fill(`Сынақ ұйымы ${run}`);
+  await page.getByTestId("create-staff-form").locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/admin\/users\?created=1$/);
+
+  await page.goto("/admin");
+  await openPastCallFromHome(page);
   await page.getByTestId("conflicts-link").click();
   await expect(page.getByTestId("page-heading")).toHaveText(kk.AdminConflicts.title);
-  await expect(page.locator("#conflict-list").or(page.getByTestId("conflicts-empty"))).toBeVisible();
+  const pending = page.getByRole("row").filter({ has: page.locator('[data-testid="conflict-status"][data-status="pending"]') });
+  await expect(pending.first()).toContainText(kk.AdminConflicts.kinds.applied_same_call);
+
+  // Confirm without a reason: the summary names the error; then with one.
+  await pending.first().getByTestId("confirm-button").click();
+  const dialog = page.getByTestId("confirm-dialog");
+  await dialog.getByTestId("reason-submit").click();
+  await expect(dialog.getByTestId("error-summary").getByRole("link", { name: kk.Validation.reasonRequired })).toBeVisible();
+  const confirmReason = `Бір адам, тексерілді ${run}`;
+  await dialog.getByTestId("reason-input").fill(confirmReason);
+  await dialog.getByTestId("reason-submit").click();
+  await expect(page.getByTestId("toast").filter({ hasText: kk.AdminConflicts.confirmed })).toBeVisible();
+  const confirmed = page.getByTestId("conflict-status").filter({ hasText: confirmReason });
+  await expect(confirmed).toHaveAttribute("data-status", "confirmed");
+  // Not assigned: nothing to remove.
+  await expect(page.getByRole("row").filter({ hasText: confirmReason }).getByTestId("assignment-status")).toHaveText(kk.AdminConflicts.assignments.none);
+
+  await pending.first().getByTestId("dismiss-button").click();
+  const dismissReason = `Басқа адам, аттас ${run}`;
+  await page.getByTestId("dismiss-dialog").getByTestId("reason-input").fill(dismissReason);
+  await page.getByTestId("dismiss-dialog").getByTestId("reason-submit").click();
+  await expect(page.getByTestId("toast").filter({ hasText: kk.AdminConflicts.dismissed })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("conflict-status").filter({ hasText: dismissReason })).toHaveAttribute("data-status", "dismissed");
+  await expect(page.getByTestId("conflict-status").filter({ hasText: confirmReason })).toHaveAttribute("data-status", "confirmed");
 });
 
 for (const role of ["reviewer", "applicant"] as const) {
