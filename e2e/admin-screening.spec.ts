@@ -144,3 +144,17 @@ for (const role of ["reviewer", "applicant"] as const) {
     await expect(page.getByTestId("call-link")).toHaveCount(0);
   });
 }
+
+test("at 360 px the admin's call pages do not scroll sideways", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await openPastCall(page);
+  const hub = new URL(page.url()).pathname;
+  for (const path of ["/admin/calls", hub, `${hub}/screening`, `${hub}/conflicts`]) {
+    await page.goto(path);
+    await expect(page.getByTestId("page-heading")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
