@@ -7,9 +7,11 @@ import { ACCOUNTS, signIn } from "./fixtures";
 import { kk } from "./messages";
 
 /**
- * Reviewer assignment on the demo data. No page lists calls yet (the call hub is built elsewhere), so the
- * test reads the demo call's id from the e2e server's own database (the app role, read only): last year's
- * Бизнес бастау call, whose two applications in review have the three demo reviewers each.
+ * Reviewer assignment on the demo data: last year's Бизнес бастау call, whose applications in review have
+ * the three demo reviewers each. The test finds that call and the application of a past applicant from the
+ * Uighur district with a read-only query as the app role (the page does not show districts). Other specs
+ * run on the same call at the same time (screening may pass another application into review, other specs
+ * create reviewers), so the assertions hold whatever they did first.
  * Only reviewer1's assignment to the in-review application of a past applicant (Uighur district, not a
  * demo account) is touched, and the test puts it back.
  */
@@ -50,18 +52,28 @@ test.describe("reviewer assignment", () => {
     // 360 px: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    // Automatic assignment: every application in review already has its three reviewers.
+    // Automatic assignment: afterwards no application in review lacks a reviewer (the seeded ones already
+    // had three; one that screening just passed gets its three now).
     await page.getByTestId("auto-assign").click();
-    await expect(page.getByTestId("auto-result")).toContainText(t.autoDone.replace("{added}", "0").replace("{removed}", "0").replace("{unfilled}", "0"));
+    const done = new RegExp(
+      t.autoDone
+        .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+        .replace("{added}", "\\d+")
+        .replace("{removed}", "0")
+        .replace("{unfilled}", "0"),
+    );
+    await expect(page.getByTestId("auto-result")).toHaveText(done);
+    await expect(page.locator('[data-testid="assign-app"]:not([data-missing="0"])')).toHaveCount(0);
 
-    // Balanced: the three demo reviewers carry the same load.
+    // Balanced: the three demo reviewers' loads differ by one at most.
     const loads = await Promise.all(
       ["Тұрсынов Бақытжан", "Ким Елена", "Сәрсенова Динара"].map((name) =>
         page.getByTestId("load-row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).getByTestId("load").innerText(),
       ),
     );
-    expect(new Set(loads).size).toBe(1);
-    expect(Number(loads[0])).toBeGreaterThan(0);
+    const numbers = loads.map(Number);
+    expect(Math.max(...numbers) - Math.min(...numbers)).toBeLessThanOrEqual(1);
+    expect(Math.min(...numbers)).toBeGreaterThan(0);
 
     const card = page.locator(`[data-testid="assign-app"][data-reference="${reference}"]`);
     await expect(card).toHaveAttribute("data-missing", "0");

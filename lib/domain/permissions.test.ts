@@ -34,6 +34,8 @@ describe('PERMISSIONS', () => {
       ['screening.decide', { applicant: false, reviewer: false, admin: true }],
       ['assignment.manage', { applicant: false, reviewer: false, admin: true }],
       ['assignment.decline_own', { applicant: false, reviewer: true, admin: false }],
+      ['conflict.resolve', { applicant: false, reviewer: false, admin: true }],
+      ['call.manage', { applicant: false, reviewer: false, admin: true }],
       ['award.decide', { applicant: false, reviewer: false, admin: true }],
       ['personal_data.read', { applicant: false, reviewer: false, admin: true }],
       ['audit.read', { applicant: false, reviewer: false, admin: true }],
@@ -49,6 +51,13 @@ describe('PERMISSIONS', () => {
     expect(admin).not.toContain('review.score_assigned');
     expect(permissionsOf('reviewer')).not.toContain('personal_data.read');
     expect(permissionsOf('reviewer')).toEqual(['review.read_assigned', 'review.score_assigned', 'conflict.declare', 'assignment.decline_own']);
+  });
+
+  it('a reviewer declares conflicts but never resolves them; an admin resolves but never declares', () => {
+    expect(can('reviewer', 'conflict.resolve')).toBe(false);
+    expect(can('applicant', 'conflict.resolve')).toBe(false);
+    expect(can('admin', 'conflict.resolve')).toBe(true);
+    expect(can('admin', 'conflict.declare')).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ export const PERMISSION_NAMES = [
   'review.score_assigned',
   'conflict.declare',
   'assignment.decline_own',
+  'conflict.resolve',
   'call.manage',
   'programme.manage',
   'screening.decide',
@@ -38,6 +39,8 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'review.score_assigned': ['reviewer'],
   'conflict.declare': ['reviewer'],
   'assignment.decline_own': ['reviewer'],
+  /** Confirm or dismiss a conflict flag the system raised (admin, with a reason). */
+  'conflict.resolve': ['admin'],
   'call.manage': ['admin'],
   'programme.manage': ['admin'],
   'screening.decide': ['admin'],

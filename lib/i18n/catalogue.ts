@@ -24,6 +24,9 @@ import wizardEn from "./messages/wizard/en.json" with { type: "json" };
 import assignmentsKk from "./messages/assignments/kk.json" with { type: "json" };
 import assignmentsRu from "./messages/assignments/ru.json" with { type: "json" };
 import assignmentsEn from "./messages/assignments/en.json" with { type: "json" };
+import reviewAdminKk from "./messages/review-admin/kk.json" with { type: "json" };
+import reviewAdminRu from "./messages/review-admin/ru.json" with { type: "json" };
+import reviewAdminEn from "./messages/review-admin/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -36,6 +39,7 @@ export const PARTS = {
   applicant: { kk: applicantKk, ru: applicantRu, en: applicantEn },
   wizard: { kk: wizardKk, ru: wizardRu, en: wizardEn },
   assignments: { kk: assignmentsKk, ru: assignmentsRu, en: assignmentsEn },
+  reviewAdmin: { kk: reviewAdminKk, ru: reviewAdminRu, en: reviewAdminEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -45,7 +49,8 @@ export type Messages = typeof coreKk &
   typeof applicationsKk &
   typeof applicantKk &
   typeof wizardKk &
-  typeof assignmentsKk;
+  typeof assignmentsKk &
+  typeof reviewAdminKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -28,6 +28,9 @@ export const CLIENT_NAMESPACES = [
   "Forecast",
   // Reviewer assignment (lib/i18n/messages/assignments).
   "AdminAssignments",
+  // Admin screening and conflict decisions (lib/i18n/messages/review-admin).
+  "AdminScreening",
+  "AdminConflicts",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

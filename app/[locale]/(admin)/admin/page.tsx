@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminHomePage() {
   const viewer = await requireRole("admin");
-  const [t, tu] = await Promise.all([getTranslations("Admin"), getTranslations("AdminUsers")]);
+  const [t, tu, tc] = await Promise.all([getTranslations("Admin"), getTranslations("AdminUsers"), getTranslations("AdminCalls")]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="area-title" className="space-y-2">
@@ -25,6 +25,12 @@ export default async function AdminHomePage() {
           {t("metaTitle")}
         </h2>
         <ul className="m-0 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href="/admin/calls" className="text-lg font-semibold" data-testid="admin-calls-link">
+              {tc("homeLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{tc("homeDescription")}</p>
+          </li>
           <li className="rounded-lg border border-slate-300 bg-white p-4">
             <Link href="/admin/users" className="text-lg font-semibold" data-testid="admin-users-link">
               {tu("homeLink")}
