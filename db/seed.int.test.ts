@@ -2,7 +2,7 @@ import { verify } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/db/client";
 import { seed } from "@/db/seed";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { BENCHMARK_CALL_ID } from "@/db/seed/scale";
 import { revisionContentHash, weightedTotal } from "@/db/seed/util";
 import { now } from "@/lib/clock";

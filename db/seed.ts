@@ -9,7 +9,7 @@
  * advisory lock, so two launchers starting at once do not collide.
  */
 import type { Db } from "@/db/client";
-import { DEMO_PASSWORD } from "./seed/accounts";
+import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { seedDemo, type DemoResult } from "./seed/demo";
 import { seedReference, type ReferenceResult } from "./seed/reference";
 import { seedScale, type ScaleResult } from "./seed/scale";

@@ -1,6 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
-/** Demo accounts seeded by `npm start` (db/seed/accounts.ts). */
+/** Demo accounts seeded by `npm start` (lib/demo-accounts.ts). */
 export const DEMO_PASSWORD = "demo-password-2026";
 
 export const ACCOUNTS = {

@@ -17,7 +17,7 @@ import { parseEnv } from "../lib/env";
 import { migrateDatabase, urlUser } from "../db/migrate";
 import { startLocalDatabase, localAuthSecret } from "./lib/local-db";
 import { sourceHash } from "./lib/source-hash";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");

@@ -27,7 +27,7 @@ import {
 import { now } from "@/lib/clock";
 import { DISTRICT_CODES, type DistrictCode } from "@/lib/domain/districts";
 import { ageOn, makeIin } from "@/lib/domain/iin";
-import { DEMO_ACCOUNTS } from "./accounts";
+import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { makePerson, phoneFor } from "./people";
 import { businessPlan, tuProject, zangarEntry, type Plan } from "./plans";
 import { SEED_LOCK } from "./reference";

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import type { FormField, FormSection } from "@/db/schema/programmes";
+
+/** The programme form's shapes (stored as JSON on the programme), for the pages that render it. */
+export type { FormField, FormSection };
 import { checkBudget, isBudgetQuantity, isBudgetUnitPrice, MAX_BUDGET_LINES, type BudgetLine } from "@/lib/domain/budget";
 import { isCertificateNumber } from "@/lib/domain/eligibility";
 import { FORECAST_MONTHS } from "@/lib/domain/forecast";

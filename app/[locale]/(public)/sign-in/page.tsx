@@ -7,7 +7,7 @@ import { landingAfterSignIn, safeNextPath } from "@/lib/auth/paths";
 import { getViewer } from "@/lib/auth/viewer";
 import { homeFor } from "@/lib/domain/permissions";
 import { env } from "@/lib/env";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { DateTime } from "@/app/_components/DateTime";
 import { Money } from "@/app/_components/Money";
 import { Table } from "@/app/_components/Table";
-import type { FormField } from "@/db/schema";
+import type { FormField } from "@/lib/validation/application";
 import type { ApplicationView } from "@/lib/dal/my-applications";
 import { analyseForecast } from "@/lib/domain/forecast";
 import { formatMoney } from "@/lib/domain/money";

@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { useTranslations } from "next-intl";
-import type { FormField, FormSection } from "@/db/schema/programmes";
+import type { FormField, FormSection } from "@/lib/validation/application";
 import { analyseForecast } from "@/lib/domain/forecast";
 import { DEFAULT_MAX_LENGTH } from "@/lib/validation/application";
 import {

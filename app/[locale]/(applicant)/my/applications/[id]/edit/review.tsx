@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormField, FormSection } from "@/db/schema/programmes";
+import type { FormField, FormSection } from "@/lib/validation/application";
 import { analyseForecast } from "@/lib/domain/forecast";
 import { budgetTotal, forecastRows, formatTenge, lineAmount, parseWhole, type FormValues } from "@/lib/wizard/form";
 import type { AttachmentItem } from "./attachments";

@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/app/_components/button-styles";
-import type { FormSection } from "@/db/schema/programmes";
+import type { FormSection } from "@/lib/validation/application";
 import type { ActionResult } from "@/lib/auth/action";
 import { validationMessage } from "@/lib/i18n/validation";
 import { applicationDataSchema } from "@/lib/validation/application";
