@@ -11,7 +11,10 @@
  *           same concurrency in the same run (bench/scenarios/applicants.ts).
  *   assignment  automatic reviewer assignment, 2,000 applications × 3 reviewers over 30 reviewers (pure
  *           computation, bench/scenarios/assignment.ts; alone it starts no server).
- * Environment: BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
+ *   ranking  the ranking of the `--scale` benchmark call (BENCH_RANKING_APPLICATIONS, default 2,000 × 3 reviews):
+ *           GET /admin/calls/<id>/ranking as the admin, 20 sequential requests after a warm-up (p50/p95/max),
+ *           and `callRanking` alone in-process (bench/scenarios/ranking.ts).
+ * Environment: BENCH_PORT (default 3200) for the server it starts; BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
 import path from "node:path";
@@ -19,6 +22,7 @@ import { load, type LoadResult } from "./lib/load";
 import { request } from "./lib/http";
 import { serverRssMiB, startServer } from "./lib/server";
 import { assignmentBench } from "./scenarios/assignment";
+import { rankingBench } from "./scenarios/ranking";
 import {
   autosaveLoad,
   benchDatabaseUrl,
@@ -100,7 +104,7 @@ async function main() {
     console.log(`\nautomatic assignment, 2000 applications × 3 over 30 reviewers, 2% conflicted pairs: median ${runs[2].toFixed(1)} ms (best ${runs[0].toFixed(1)} ms)`);
     if (wanted.size === 1) return;
   }
-  const server = await startServer();
+  const server = await startServer(Number(process.env.BENCH_PORT ?? 3200));
   const lines: string[] = [];
   try {
     console.log(`\nJas Grant benchmarks against ${server.url} (${seconds} s per run, 2 s warm-up)`);
@@ -118,6 +122,15 @@ async function main() {
       }
     }
     if (all || wanted.has("applicants")) await applicantsScenario(server.url, server.dataDir, lines);
+    if (all || wanted.has("ranking")) {
+      const n = Number(process.env.BENCH_RANKING_APPLICATIONS ?? 2000);
+      const r = await rankingBench(server.url, benchDatabaseUrl(server.dataDir), n);
+      const f = (x: number) => x.toFixed(1);
+      lines.push("");
+      lines.push(`ranking: ${r.applications} applications, ${r.reviews} reviews counted (seeding took ${(r.seedMs / 1000).toFixed(1)} s)`);
+      lines.push(`  GET /admin/calls/<id>/ranking  ${r.page.samples} sequential: p50 ${f(r.page.p50)} ms, p95 ${f(r.page.p95)} ms, max ${f(r.page.max)} ms (${(r.pageBytes / 1024).toFixed(0)} KiB)`);
+      lines.push(`  callRanking (data layer only)  ${r.dal.samples} sequential: p50 ${f(r.dal.p50)} ms, p95 ${f(r.dal.p95)} ms, max ${f(r.dal.max)} ms`);
+    }
     if (all || wanted.has("memory")) {
       await new Promise((r) => setTimeout(r, 5000));
       const rss = serverRssMiB(server.dataDir);

@@ -94,6 +94,12 @@ export default async function AdminCallPage({ params }: Props) {
             </Link>
             <p className="mt-1 text-slate-700">{t("assignmentsDescription")}</p>
           </li>
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href={`/admin/calls/${call.id}/ranking`} className="text-lg font-semibold" data-testid="ranking-link">
+              {t("rankingLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{t("rankingDescription")}</p>
+          </li>
         </ul>
       </nav>
     </div>

@@ -1,0 +1,165 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { applications, calls, programmes, reviewAssignments, reviews, rubricCriteria } from "@/db/schema";
+import type { DistrictCode } from "@/lib/domain/districts";
+import {
+  callScoring,
+  DEFAULT_RANK_ORDER,
+  MIN_REVIEWS_FOR_NORMALISATION,
+  rankApplications,
+  type RankKey,
+  type ReviewTotal,
+} from "@/lib/domain/scoring";
+import { applicationReference, type Actor } from "./applications";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
+function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
+  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
+}
+
+/** Applications that passed screening: in review and every later status. */
+export const RANKED_STATUSES = ["in_review", "reviewed", "awarded", "waitlisted", "not_awarded", "award_revoked"] as const;
+
+export type RankingEntry = {
+  id: string;
+  reference: string;
+  title: string;
+  districtCode: DistrictCode;
+  status: (typeof RANKED_STATUSES)[number];
+  reviews: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  normalised: number | null;
+  rawRank: number;
+  normalisedRank: number;
+  disagreement: boolean;
+  rawFallbacks: number;
+};
+
+export type CallRanking = {
+  call: { id: string; titleKk: string; titleRu: string; titleEn: string; scoreOutOf: number; order: readonly RankKey[] };
+  /** Sorted by the normalised rank (the page re-sorts for ?sort=raw). */
+  rows: RankingEntry[];
+  /** Mean and population SD of all counted totals; null without reviews. */
+  callMean: number | null;
+  callSd: number | null;
+  /** Disagreement threshold in points (max − min strictly above it flags). */
+  threshold: number;
+  minReviews: number;
+  /** Reviewers with fewer than minReviews counted reviews (or SD 0): their raw totals are used. */
+  fallbackReviewers: number;
+  reviewers: number;
+  reviewsCounted: number;
+};
+
+/**
+ * The ranking of one call (admin only, thrown otherwise; null for an unknown call): its screened
+ * applications (in review and later) and the submitted reviews of ACTIVE assignments only (a removed or
+ * declined assignment's review stays in the database for the record but never counts), aggregated and
+ * ranked by the pure `rankApplications`. Three set-based queries besides the call, whatever the size.
+ */
+export async function callRanking(actor: Actor, callId: string): Promise<CallRanking | null> {
+  requireAdmin(actor);
+  if (!UUID_RE.test(callId)) return null;
+  const db = getDb();
+  const [call] = await db
+    .select({
+      id: calls.id,
+      titleKk: calls.titleKk,
+      titleRu: calls.titleRu,
+      titleEn: calls.titleEn,
+      programmeId: calls.programmeId,
+      scoreOutOf: programmes.scoreOutOf,
+      tieBreak: programmes.tieBreak,
+    })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(eq(calls.id, callId));
+  if (!call) return null;
+
+  const [criteria, apps, totals] = await Promise.all([
+    db
+      .select({ id: rubricCriteria.id })
+      .from(rubricCriteria)
+      .where(eq(rubricCriteria.programmeId, call.programmeId))
+      .orderBy(asc(rubricCriteria.sortOrder)),
+    db
+      .select({
+        id: applications.id,
+        title: applications.title,
+        districtCode: applications.districtCode,
+        status: applications.status,
+        submittedAt: applications.submittedAt,
+        jobsCreated: applications.jobsCreated,
+      })
+      .from(applications)
+      .where(and(eq(applications.callId, callId), inArray(applications.status, [...RANKED_STATUSES]))),
+    db
+      .select({ applicationId: reviews.applicationId, reviewerId: reviews.reviewerId, total: reviews.total })
+      .from(reviews)
+      .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+      .innerJoin(applications, eq(applications.id, reviews.applicationId))
+      .where(
+        and(
+          eq(reviewAssignments.callId, callId),
+          eq(reviewAssignments.status, "assigned"),
+          eq(reviews.status, "submitted"),
+          sql`${reviews.total} is not null`,
+          inArray(applications.status, [...RANKED_STATUSES]),
+        ),
+      ),
+  ]);
+  if (criteria.length === 0) throw new Error(`programme of call ${callId} has no rubric`);
+
+  const reviewTotals: ReviewTotal[] = totals.map((r) => ({ applicationId: r.applicationId, reviewerId: r.reviewerId, total: Number(r.total) }));
+  const order = call.tieBreak.length ? (call.tieBreak as RankKey[]) : DEFAULT_RANK_ORDER;
+  const options = { scoreOutOf: call.scoreOutOf, order };
+  const ranked = rankApplications(
+    apps.map((a) => ({ id: a.id, submittedAt: a.submittedAt ?? new Date(0), jobsCreated: a.jobsCreated })),
+    reviewTotals,
+    options,
+  );
+  const stats = callScoring(reviewTotals, options);
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  const rows: RankingEntry[] = [...ranked]
+    .sort((a, b) => a.normalisedRank - b.normalisedRank)
+    .map((r) => {
+      const a = byId.get(r.applicationId)!;
+      return {
+        id: r.applicationId,
+        reference: applicationReference(r.applicationId),
+        title: a.title,
+        districtCode: a.districtCode as DistrictCode,
+        status: a.status as RankingEntry["status"],
+        reviews: r.reviews,
+        mean: r.mean,
+        median: r.median,
+        min: r.min,
+        max: r.max,
+        normalised: r.normalised,
+        rawRank: r.rawRank,
+        normalisedRank: r.normalisedRank,
+        disagreement: r.disagreement,
+        rawFallbacks: r.rawFallbacks,
+      };
+    });
+  const fallbackReviewers = [...stats.reviewers.values()].filter((s) => !s.normalised).length;
+  return {
+    call: { id: call.id, titleKk: call.titleKk, titleRu: call.titleRu, titleEn: call.titleEn, scoreOutOf: call.scoreOutOf, order },
+    rows,
+    callMean: reviewTotals.length ? round4(stats.call.mean) : null,
+    callSd: reviewTotals.length ? round4(stats.call.sd) : null,
+    threshold: stats.threshold,
+    minReviews: MIN_REVIEWS_FOR_NORMALISATION,
+    fallbackReviewers,
+    reviewers: stats.reviewers.size,
+    reviewsCounted: reviewTotals.length,
+  };
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
