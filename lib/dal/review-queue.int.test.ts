@@ -35,7 +35,7 @@ beforeAll(async () => {
   await assign(apps[0], other.id);
   // 1: a draft review (in progress); 2: a submitted one (done).
   for (const [i, status] of [[1, "draft"], [2, "submitted"]] as const) {
-    await getDb().insert(reviews).values({ assignmentId: asg[i], applicationId: apps[i], reviewerId: me.id, status, ...(status === "submitted" ? { total: "70", submittedAt: new Date() } : {}) });
+    await getDb().insert(reviews).values({ assignmentId: asg[i], applicationId: apps[i], reviewerId: me.id, status, ...(status === "submitted" ? { total: 70, submittedAt: new Date() } : {}) });
   }
 });
 
