@@ -27,6 +27,9 @@ import assignmentsEn from "./messages/assignments/en.json" with { type: "json" }
 import reviewAdminKk from "./messages/review-admin/kk.json" with { type: "json" };
 import reviewAdminRu from "./messages/review-admin/ru.json" with { type: "json" };
 import reviewAdminEn from "./messages/review-admin/en.json" with { type: "json" };
+import reviewerKk from "./messages/reviewer/kk.json" with { type: "json" };
+import reviewerRu from "./messages/reviewer/ru.json" with { type: "json" };
+import reviewerEn from "./messages/reviewer/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -40,6 +43,7 @@ export const PARTS = {
   wizard: { kk: wizardKk, ru: wizardRu, en: wizardEn },
   assignments: { kk: assignmentsKk, ru: assignmentsRu, en: assignmentsEn },
   reviewAdmin: { kk: reviewAdminKk, ru: reviewAdminRu, en: reviewAdminEn },
+  reviewer: { kk: reviewerKk, ru: reviewerRu, en: reviewerEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -50,7 +54,8 @@ export type Messages = typeof coreKk &
   typeof applicantKk &
   typeof wizardKk &
   typeof assignmentsKk &
-  typeof reviewAdminKk;
+  typeof reviewAdminKk &
+  typeof reviewerKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};
