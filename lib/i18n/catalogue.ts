@@ -30,6 +30,9 @@ import reviewAdminEn from "./messages/review-admin/en.json" with { type: "json" 
 import rankingKk from "./messages/ranking/kk.json" with { type: "json" };
 import rankingRu from "./messages/ranking/ru.json" with { type: "json" };
 import rankingEn from "./messages/ranking/en.json" with { type: "json" };
+import reviewerKk from "./messages/reviewer/kk.json" with { type: "json" };
+import reviewerRu from "./messages/reviewer/ru.json" with { type: "json" };
+import reviewerEn from "./messages/reviewer/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -44,6 +47,7 @@ export const PARTS = {
   assignments: { kk: assignmentsKk, ru: assignmentsRu, en: assignmentsEn },
   reviewAdmin: { kk: reviewAdminKk, ru: reviewAdminRu, en: reviewAdminEn },
   ranking: { kk: rankingKk, ru: rankingRu, en: rankingEn },
+  reviewer: { kk: reviewerKk, ru: reviewerRu, en: reviewerEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -55,7 +59,8 @@ export type Messages = typeof coreKk &
   typeof wizardKk &
   typeof assignmentsKk &
   typeof reviewAdminKk &
-  typeof rankingKk;
+  typeof rankingKk &
+  typeof reviewerKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

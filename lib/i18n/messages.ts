@@ -31,6 +31,8 @@ export const CLIENT_NAMESPACES = [
   // Admin screening and conflict decisions (lib/i18n/messages/review-admin).
   "AdminScreening",
   "AdminConflicts",
+  // The reviewer's queue (lib/i18n/messages/reviewer).
+  "ReviewQueue",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -33,3 +33,12 @@ export const resolveFlagSchema = z.object({
 });
 
 export type ResolveFlagInput = z.output<typeof resolveFlagSchema>;
+
+/** The reviewer's declaration form on /review: the application it is about, plus the declaration. */
+export const declareConflictFormSchema = z
+  .object({
+    applicationId: z.uuid({ error: () => "invalid" }),
+    kind: z.enum(DECLARED_CONFLICT_KINDS, { error: () => "kindRequired" }),
+    note: z.string().trim().max(CONFLICT_NOTE_MAX, "noteTooLong").optional().default(""),
+  })
+  .refine((v) => v.kind !== "other" || v.note.length >= 3, { path: ["note"], message: "noteRequired" });
