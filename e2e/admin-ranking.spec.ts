@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { useLanguage } from "./accounts";
-import { ACCOUNTS, signIn } from "./fixtures";
+import { ACCOUNTS, signIn, signedInContext } from "./fixtures";
 import { en, kk } from "./messages";
 
 /**
@@ -74,13 +74,18 @@ test.describe("admin ranking", () => {
     await expect(page.getByRole("columnheader", { name: en.AdminRanking.colRaw })).toBeVisible();
   });
 
-  test("a reviewer opening the ranking gets 403", async ({ page }) => {
+  test("a reviewer opening the ranking gets 403", async ({ page, browser }) => {
     await signIn(page, ACCOUNTS.admin);
     const callId = await closedCallId(page);
-    await page.context().clearCookies();
-    await signIn(page, ACCOUNTS.reviewer);
-    const response = await page.goto(`/admin/calls/${callId}/ranking`);
-    expect(response?.status()).toBe(403);
-    await expect(page.getByTestId("ranking-method")).toHaveCount(0);
+    // The reviewer gets a browser of their own: clearing the admin's cookies here would race with the
+    // admin page's link prefetches, whose responses refresh the session cookie.
+    const reviewer = await signedInContext(browser, ACCOUNTS.reviewer);
+    try {
+      const response = await reviewer.page.goto(`/admin/calls/${callId}/ranking`);
+      expect(response?.status()).toBe(403);
+      await expect(reviewer.page.getByTestId("ranking-method")).toHaveCount(0);
+    } finally {
+      await reviewer.context.close();
+    }
   });
 });

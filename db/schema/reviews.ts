@@ -101,6 +101,10 @@ export const reviews = pgTable(
     total: numeric("total", { precision: 10, scale: 4, mode: "number" }),
     version: integer("version").notNull().default(1),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** Set when an admin reopens a submitted review (with the reason, also in the audit log). */
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
+    reopenedBy: uuid("reopened_by").references(() => users.id),
+    reopenReason: text("reopen_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -108,6 +112,7 @@ export const reviews = pgTable(
     uniqueIndex("reviews_assignment_uq").on(t.assignmentId),
     index("reviews_application_idx").on(t.applicationId, t.status),
     index("reviews_reviewer_idx").on(t.reviewerId, t.status),
+    index("reviews_reopened_by_idx").on(t.reopenedBy),
     check("reviews_submitted_has_total", sql`${t.status} <> 'submitted' OR (${t.total} IS NOT NULL AND ${t.submittedAt} IS NOT NULL)`),
   ],
 );
