@@ -25,6 +25,8 @@ export const CLIENT_NAMESPACES = [
   "AdminUsers",
   // The application wizard (lib/i18n/messages/wizard) and the forecast rules.
   "Wizard",
+  // The reviewer's scoring form (lib/i18n/messages/scoring).
+  "Scoring",
   "Forecast",
   // Reviewer assignment (lib/i18n/messages/assignments).
   "AdminAssignments",

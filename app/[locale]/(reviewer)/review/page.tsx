@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { AccountPanel } from "@/app/_components/AccountPanel";
+import { buttonClasses } from "@/app/_components/button-styles";
 import { DateTime } from "@/app/_components/DateTime";
 import { TimeLeft } from "@/app/_components/TimeLeft";
 import { requireRole } from "@/lib/auth/guard";
@@ -72,6 +74,16 @@ export default async function ReviewerHomePage() {
                           <DateTime value={item.reviewDeadline} locale={locale} /> · <TimeLeft deadline={item.reviewDeadline} />
                         </dd>
                       </dl>
+                      <p>
+                        <Link
+                          href={`/review/${item.assignmentId}`}
+                          className={buttonClasses(group === "done" ? "secondary" : "primary", "w-full sm:w-auto")}
+                          aria-label={tq(group === "done" ? "openLabel" : group === "in_progress" ? "continueLabel" : "scoreLabel", { reference: item.reference })}
+                          data-testid="open-review"
+                        >
+                          {tq(group === "done" ? "open" : group === "in_progress" ? "continue" : "score")}
+                        </Link>
+                      </p>
                       {group !== "done" ? (
                         <div className="flex flex-col gap-2 sm:flex-row">
                           <DeclareConflict applicationId={item.applicationId} reference={item.reference} />
