@@ -78,6 +78,11 @@ export function ScoringForm({
   const dirty = useRef(false);
   const [save, setSave] = useState<SaveState>(initial.savedAt ? { kind: "saved", at: initial.savedAt } : { kind: "idle" });
   const [serverErrors, setServerErrors] = useState<SummaryError[]>([]);
+  /**
+   * The summary is a snapshot taken when the person tries to submit: it does not shrink while they fix
+   * fields (the inline messages do), so it never takes the focus back in the middle of their typing.
+   */
+  const [summary, setSummary] = useState<SummaryError[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -160,13 +165,16 @@ export function ScoringForm({
     return kind === "scores" ? scoreInputId(c.id, c.scaleMin) : commentId(c.id);
   };
 
-  const clientErrors: SummaryError[] = Object.entries(formState.errors.scores ?? {})
-    .map(([id, e]) => ({ fieldId: fieldIdOf(`scores.${id}`), message: String((e as { message?: string })?.message ?? "") }))
-    .concat(formState.errors.comment ? [{ fieldId: "overall-comment", message: String(formState.errors.comment.message) }] : []);
-  const summary = serverErrors.length ? serverErrors : clientErrors;
+  /** In the summary, a criterion's message says which criterion ("3. Market research: …"). */
+  const labelled = (field: string, message: string): string => {
+    const id = field.split(".")[1];
+    const i = criteria.findIndex((c) => c.id === id);
+    return i < 0 ? message : `${i + 1}. ${criteria[i].name}: ${message}`;
+  };
 
   const onValid = () => {
     setServerErrors([]);
+    setSummary([]);
     setSubmitError(null);
     setConfirming(true);
   };
@@ -175,10 +183,14 @@ export function ScoringForm({
   const validate = (v: Values): boolean => {
     clearErrors();
     const issues = reviewIssues(toInput(assignmentId, 0, v), criteria, "submit");
+    const list: SummaryError[] = [];
     for (const [field, key] of Object.entries(issues)) {
-      setError(field as "comment", { type: "rubric", message: tv.has(key as never) ? tv(key as never) : tv("invalid") });
+      const message = tv.has(key as never) ? tv(key as never) : tv("invalid");
+      setError(field as "comment", { type: "rubric", message });
+      list.push({ fieldId: fieldIdOf(field), message: labelled(field, message) });
     }
-    return Object.keys(issues).length === 0;
+    setSummary(list);
+    return list.length === 0;
   };
 
   async function confirmSubmit() {
@@ -196,6 +208,7 @@ export function ScoringForm({
       if (r.code === "invalid" && r.fieldErrors) {
         setConfirming(false);
         setServerErrors(Object.entries(r.fieldErrors).map(([field, message]) => ({ fieldId: fieldIdOf(field), message })));
+        setSummary(Object.entries(r.fieldErrors).map(([field, message]) => ({ fieldId: fieldIdOf(field), message: labelled(field, message) })));
         return;
       }
       if (r.code === "conflict" && !r.message) setSave({ kind: "stale" });
