@@ -7,6 +7,7 @@ import { assignmentReasonSchema } from "@/lib/validation/assignments";
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { excludedPairs, isConflicted } from "./conflicts";
+import { settleReviewCompletion } from "./reviews";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (s: string) => UUID_RE.test(s);
@@ -174,7 +175,8 @@ export async function addAssignment(actor: Actor, applicationId: string, reviewe
       .from(users)
       .where(and(eq(users.id, reviewerId), eq(users.role, "reviewer"), eq(users.active, true)));
     if (!reviewer) return { ok: false, code: "not_found" };
-    if (app.status !== "in_review") return { ok: false, code: "not_in_review" };
+    // A reviewed application takes one more reviewer (a disagreement): it goes back to in review below.
+    if (app.status !== "in_review" && app.status !== "reviewed") return { ok: false, code: "not_in_review" };
     if (await isConflicted(reviewerId, applicationId, tx)) return { ok: false, code: "conflicted" };
     const [row] = await tx
       .select({ id: reviewAssignments.id, status: reviewAssignments.status })
@@ -201,6 +203,7 @@ export async function addAssignment(actor: Actor, applicationId: string, reviewe
       entityId: id,
       changes: { status: { from: row?.status ?? null, to: "assigned" }, applicationId, reviewerId, callId: app.callId },
     });
+    await settleReviewCompletion(tx, applicationId, actor);
     return { ok: true, assignmentId: id };
   });
 }
@@ -232,6 +235,8 @@ export async function removeAssignment(actor: Actor, assignmentId: string, reaso
       entityId: a.id,
       changes: { status: { from: "assigned", to: "removed" }, cause: "admin", reason: r.reason, applicationId: a.applicationId, reviewerId: a.reviewerId, callId: a.callId },
     });
+    // The remaining reviewers may all have submitted: the application is then reviewed.
+    await settleReviewCompletion(tx, a.applicationId, actor);
     return { ok: true };
   });
 }
@@ -270,6 +275,7 @@ export async function declineAssignment(actor: Actor, assignmentId: string, reas
       changedFields: ["declineReason"],
       changes: { status: { from: "assigned", to: "declined" }, applicationId: a.applicationId, callId: a.callId },
     });
+    await settleReviewCompletion(tx, a.applicationId, actor);
     return { ok: true };
   });
 }
@@ -312,7 +318,8 @@ export async function assignmentOverview(actor: Actor, callId: string): Promise<
     db
       .select({ id: applications.id, title: applications.title, districtCode: applications.districtCode })
       .from(applications)
-      .where(and(eq(applications.callId, callId), eq(applications.status, "in_review")))
+      // Reviewed applications too: on a disagreement the admin adds a reviewer to one.
+      .where(and(eq(applications.callId, callId), inArray(applications.status, ["in_review", "reviewed"])))
       .orderBy(asc(applications.submittedAt), asc(applications.id)),
     db
       .select({ id: users.id, surname: users.surname, givenName: users.givenName })

@@ -17,6 +17,7 @@ import type { ApplicationStatus } from "@/lib/domain/workflow";
 import { declareConflictSchema, resolveFlagSchema, type DeclaredConflictKind } from "@/lib/validation/conflicts";
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
+import { settleReviewCompletion } from "./reviews";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -114,6 +115,7 @@ async function removeConflictedAssignment(tx: Tx, actor: Actor, applicationId: s
     entityId: a.id,
     changes: { status: { from: a.status, to: "removed" }, cause: "conflict", conflictId, applicationId, reviewerId },
   });
+  await settleReviewCompletion(tx, applicationId, actor);
   return true;
 }
 

@@ -6,6 +6,7 @@ import { seed } from "@/db/seed";
 import { makeApplicant, makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
 import type { ReviewInput } from "@/lib/validation/review";
 import type { Actor } from "./applications";
+import { addAssignment, declineAssignment, removeAssignment } from "./assignments";
 import { getReviewWorkspace, saveReview } from "./reviews";
 
 let admin: Actor;
@@ -228,6 +229,48 @@ describe("saveReview", () => {
     expect(row.version).toBe(2);
     if (a.ok) expect(row.status).toBe("submitted");
     else expect(row.status).toBe("draft");
+  });
+});
+
+describe("the application's status follows its reviews", () => {
+  const status = async (app: string) => (await getDb().select({ s: applications.status }).from(applications).where(eq(applications.id, app)))[0].s;
+
+  it("adding a reviewer to a reviewed application (a disagreement) takes it back to in review; their review completes it again", async () => {
+    const app = await newApp();
+    for (const who of r.slice(0, 3)) expect((await saveReview(who, full(await assign(app, who), 0, 5), "submit")).ok).toBe(true);
+    expect(await status(app)).toBe("reviewed");
+    const added = await addAssignment(admin, app, r[3].id);
+    expect(added.ok).toBe(true);
+    expect(await status(app)).toBe("in_review");
+    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entityId, app), eq(auditLog.action, "application.reopen_review")));
+    expect(audit.map((a) => a.actorId)).toEqual([admin.id]);
+    if (!added.ok) throw new Error("add failed");
+    expect((await saveReview(r[3], full(added.assignmentId, 0, 9), "submit")).ok).toBe(true);
+    expect(await status(app)).toBe("reviewed");
+  });
+
+  it("removing or a decline of the one unfinished reviewer completes the review when k submitted remain", async () => {
+    const app = await newApp();
+    const ids = await Promise.all(r.map((who) => assign(app, who)));
+    for (const i of [0, 1, 2]) expect((await saveReview(r[i], full(ids[i], 0, 6), "submit")).ok).toBe(true);
+    expect(await status(app)).toBe("in_review"); // r[3] has not submitted
+    expect(await removeAssignment(admin, ids[3], "Сарапшы ауырып қалды, ауыстырылады")).toEqual({ ok: true });
+    expect(await status(app)).toBe("reviewed");
+
+    const other = await newApp();
+    const oids = await Promise.all(r.map((who) => assign(other, who)));
+    for (const i of [0, 1, 2]) expect((await saveReview(r[i], full(oids[i], 0, 6), "submit")).ok).toBe(true);
+    expect(await declineAssignment(r[3], oids[3], "Іссапарда боламын, үлгермеймін")).toEqual({ ok: true });
+    expect(await status(other)).toBe("reviewed");
+  });
+
+  it("with fewer than k reviewers submitted, removing the rest does not complete it", async () => {
+    const app = await newApp();
+    const a0 = await assign(app, r[0]);
+    const a1 = await assign(app, r[1]);
+    expect((await saveReview(r[0], full(a0, 0, 6), "submit")).ok).toBe(true);
+    expect(await removeAssignment(admin, a1, "Сарапшы ауыстырылады, басқасы қосылады")).toEqual({ ok: true });
+    expect(await status(app)).toBe("in_review");
   });
 });
 
