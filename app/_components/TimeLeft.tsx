@@ -34,19 +34,21 @@ type TimeLeftProps = {
   /** Defaults to lib/clock's now(). */
   now?: Date;
   className?: string;
+  /** What to say once the deadline has passed (default: the call's "closed"). */
+  closedLabel?: string;
 };
 
 /**
  * "30 күн 5 сағат қалды" / "Осталось: 30 дней 5 часов" / "30 days 5 hours left", or "closed";
  * rendered on the server at request time (a deadline is enforced on the server, not by this text).
  */
-export function TimeLeft({ deadline, now, className }: TimeLeftProps) {
+export function TimeLeft({ deadline, now, className, closedLabel }: TimeLeftProps) {
   const t = useTranslations("Time");
   const parts = timeLeftParts(now ?? clockNow(), deadline);
   if (parts.kind === "closed") {
     return (
       <span className={className} data-testid="time-left" data-closed="true">
-        {t("closed")}
+        {closedLabel ?? t("closed")}
       </span>
     );
   }

@@ -71,7 +71,7 @@ export default async function ReviewerHomePage() {
                         <dd>{districtName(item.districtCode as DistrictCode, locale)}</dd>
                         <dt className="font-medium text-slate-700">{tq("deadline")}</dt>
                         <dd>
-                          <DateTime value={item.reviewDeadline} locale={locale} /> · <TimeLeft deadline={item.reviewDeadline} />
+                          <DateTime value={item.reviewDeadline} locale={locale} /> · <TimeLeft deadline={item.reviewDeadline} closedLabel={tq("deadlinePassed")} />
                         </dd>
                       </dl>
                       <p>

@@ -138,7 +138,7 @@ export default async function ReviewPage({ params }: Props) {
           ) : null}
           <dt className="font-medium text-slate-700">{t("reviewDeadline")}</dt>
           <dd className="m-0">
-            <DateTime value={w.call.reviewDeadline} withZone /> · <TimeLeft deadline={w.call.reviewDeadline} />
+            <DateTime value={w.call.reviewDeadline} withZone /> · <TimeLeft deadline={w.call.reviewDeadline} closedLabel={t("deadlinePassed")} />
           </dd>
         </dl>
       </header>
