@@ -121,6 +121,23 @@ describe("getReviewWorkspace", () => {
   });
 });
 
+describe("queue neighbours", () => {
+  it("previous and next follow the queue page's order: to do, then in progress, then done", async () => {
+    const me: Actor = { id: await makeUser(getDb(), "reviewer"), role: "reviewer" };
+    const apps = [await newApp(), await newApp(), await newApp()];
+    const ids = await Promise.all(apps.map((a) => assign(a, me)));
+    expect((await saveReview(me, { ...full(ids[0], 0, 5), scores: {} }, "draft")).ok).toBe(true); // in progress
+    const q = await Promise.all(ids.map(async (id) => (await getReviewWorkspace(me, id))!.queue));
+    // To do: ids[1], ids[2] (by application id); then ids[0] in progress.
+    const todo = [ids[1], ids[2]].sort((x, y) => (apps[ids.indexOf(x)] < apps[ids.indexOf(y)] ? -1 : 1));
+    const order = [...todo, ids[0]];
+    for (const [i, id] of order.entries()) {
+      const n = q[ids.indexOf(id)];
+      expect(n).toEqual({ position: i + 1, count: 3, previous: order[i - 1] ?? null, next: order[i + 1] ?? null });
+    }
+  });
+});
+
 describe("saveReview", () => {
   it("autosaves a partial draft with versions, refuses a stale version and out-of-scale scores, writing nothing then", async () => {
     const app = await newApp();

@@ -21,6 +21,7 @@ import { weightedTotal } from "@/lib/domain/scoring";
 import { orderedScores, reviewIssues, type ReviewInput } from "@/lib/validation/review";
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
+import { reviewQueue } from "./review-queue";
 import { applyTransition } from "./workflow";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -256,31 +257,16 @@ export async function getReviewWorkspace(actor: Actor | null, assignmentId: stri
   };
 }
 
-/** The viewer's active, unconflicted assignments in queue order (soonest review deadline first). */
+/** Neighbours in the viewer's queue, in the order the queue page lists it (to do, in progress, done). */
 async function queueNeighbours(actor: Actor, assignmentId: string): Promise<ReviewWorkspace["queue"]> {
-  const rows = await getDb()
-    .select({ id: reviewAssignments.id })
-    .from(reviewAssignments)
-    .innerJoin(calls, eq(calls.id, reviewAssignments.callId))
-    .where(
-      and(
-        eq(reviewAssignments.reviewerId, actor.id),
-        eq(reviewAssignments.status, "assigned"),
-        notExists(
-          getDb()
-            .select({ id: conflicts.id })
-            .from(conflicts)
-            .where(and(eq(conflicts.reviewerId, actor.id), eq(conflicts.applicationId, reviewAssignments.applicationId), eq(conflicts.status, "confirmed"))),
-        ),
-      ),
-    )
-    .orderBy(asc(calls.reviewDeadline), asc(reviewAssignments.applicationId));
-  const i = rows.findIndex((r) => r.id === assignmentId);
+  const q = await reviewQueue(actor);
+  const rows = [...q.todo, ...q.in_progress, ...q.done];
+  const i = rows.findIndex((r) => r.assignmentId === assignmentId);
   return {
     position: i + 1,
     count: rows.length,
-    previous: i > 0 ? rows[i - 1].id : null,
-    next: i >= 0 && i < rows.length - 1 ? rows[i + 1].id : null,
+    previous: i > 0 ? rows[i - 1].assignmentId : null,
+    next: i >= 0 && i < rows.length - 1 ? rows[i + 1].assignmentId : null,
   };
 }
 

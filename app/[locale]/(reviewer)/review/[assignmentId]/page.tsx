@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ApplicationContent, fmt } from "@/app/_components/ApplicationContent";
+import { AttachmentList } from "@/app/_components/AttachmentList";
 import { DateTime } from "@/app/_components/DateTime";
 import { Notice } from "@/app/_components/Notice";
 import { Table } from "@/app/_components/Table";
@@ -151,24 +152,7 @@ export default async function ReviewPage({ params }: Props) {
             {t("planTitle")}
           </h2>
           <ApplicationContent view={{ sections: w.sections, content: w.content, directions: w.directions, call: { awardAmount: w.call.awardAmount } }} />
-          <section aria-labelledby="files-title" className="space-y-2">
-            <h3 id="files-title" className="text-lg font-semibold">
-              {t("filesTitle")}
-            </h3>
-            {w.attachments.length ? (
-              <ul className="m-0 list-disc space-y-1 ps-6">
-                {w.attachments.map((f) => (
-                  <li key={f.id}>
-                    <a href={`/api/files/${f.id}`} aria-label={t("download", { name: f.fileName })} className="break-all">
-                      {f.fileName}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-slate-700">{t("noFiles")}</p>
-            )}
-          </section>
+          <AttachmentList files={w.attachments} title={t("filesTitle")} downloadLabel={(name) => t("download", { name })} empty={t("noFiles")} />
         </section>
 
         <section aria-labelledby="form-title" className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pe-1">

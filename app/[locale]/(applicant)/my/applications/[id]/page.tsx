@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AttachmentList } from "@/app/_components/AttachmentList";
 import { buttonClasses } from "@/app/_components/button-styles";
 import { DateTime } from "@/app/_components/DateTime";
 import { Notice } from "@/app/_components/Notice";
@@ -179,24 +180,7 @@ export default async function ApplicationPage({ params }: Props) {
         </h2>
         <p className="text-slate-700">{view.status === "draft" || !view.revision ? t("draftNote") : t("frozenNote")}</p>
         <ApplicationContent view={view} />
-        <section aria-labelledby="files-title" className="space-y-2">
-          <h3 id="files-title" className="text-lg font-semibold">
-            {t("attachments")}
-          </h3>
-          {view.attachments.length ? (
-            <ul className="m-0 list-disc space-y-1 ps-6">
-              {view.attachments.map((f) => (
-                <li key={f.id}>
-                  <a href={`/api/files/${f.id}`} aria-label={t("download", { name: f.fileName })} className="break-all">
-                    {f.fileName}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-slate-700">{t("noAttachments")}</p>
-          )}
-        </section>
+        <AttachmentList files={view.attachments} title={t("attachments")} downloadLabel={(name) => t("download", { name })} empty={t("noAttachments")} />
       </section>
     </article>
   );
