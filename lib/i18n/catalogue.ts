@@ -33,6 +33,9 @@ import rankingEn from "./messages/ranking/en.json" with { type: "json" };
 import reviewerKk from "./messages/reviewer/kk.json" with { type: "json" };
 import reviewerRu from "./messages/reviewer/ru.json" with { type: "json" };
 import reviewerEn from "./messages/reviewer/en.json" with { type: "json" };
+import reviewProgressKk from "./messages/review-progress/kk.json" with { type: "json" };
+import reviewProgressRu from "./messages/review-progress/ru.json" with { type: "json" };
+import reviewProgressEn from "./messages/review-progress/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -48,6 +51,7 @@ export const PARTS = {
   reviewAdmin: { kk: reviewAdminKk, ru: reviewAdminRu, en: reviewAdminEn },
   ranking: { kk: rankingKk, ru: rankingRu, en: rankingEn },
   reviewer: { kk: reviewerKk, ru: reviewerRu, en: reviewerEn },
+  reviewProgress: { kk: reviewProgressKk, ru: reviewProgressRu, en: reviewProgressEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -60,7 +64,8 @@ export type Messages = typeof coreKk &
   typeof assignmentsKk &
   typeof reviewAdminKk &
   typeof rankingKk &
-  typeof reviewerKk;
+  typeof reviewerKk &
+  typeof reviewProgressKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

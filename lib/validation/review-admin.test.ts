@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REOPEN_REASON_MAX, reopenReasonSchema, reopenReviewSchema } from "./review-admin";
 
-const ids = { callId: "00000000-0000-4000-8000-000000000001", reviewId: "00000000-0000-4000-8000-000000000002" };
+const ids = { reviewId: "00000000-0000-4000-8000-000000000002" };
 const issue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 
 describe("the reopen reason", () => {

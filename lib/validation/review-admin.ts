@@ -14,9 +14,8 @@ const reason = z
 
 export const reopenReasonSchema = z.object({ reason });
 
-/** The reopen dialog's payload: the call (for the page), the review, the reason. */
+/** The reopen dialog's payload: the review and the reason. */
 export const reopenReviewSchema = z.object({
-  callId: z.uuid({ error: () => "invalid" }),
   reviewId: z.uuid({ error: () => "invalid" }),
   reason,
 });
