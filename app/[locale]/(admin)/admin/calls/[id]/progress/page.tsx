@@ -130,24 +130,35 @@ export default async function ProgressPage({ params }: Props) {
       header: t("colApplication"),
       rowHeader: true,
       cell: (a) => (
-        <span className="block sm:min-w-44">
+        <span className="block sm:min-w-40">
           <Link href={`/admin/applications/${a.id}`} aria-label={t("openLabel", { reference: a.reference })} className="font-mono" data-testid="application-link">
             {a.reference}
           </Link>
           <span className="block font-normal break-words">{a.title}</span>
           <span className="block text-sm font-normal text-slate-600">{districtName(a.districtCode, locale)}</span>
+          <StatusBadge status={a.status} className="mt-1" />
         </span>
       ),
     },
-    { key: "status", header: t("colStatus"), cell: (a) => <StatusBadge status={a.status} /> },
-    { key: "reviewers", header: t("colReviewers"), align: "end", cell: (a) => <span data-testid="app-active">{t("countOfK", { count: a.active, k: a.k })}</span> },
-    { key: "reviews", header: t("colReviews"), align: "end", cell: (a) => <span data-testid="app-submitted">{t("countOfK", { count: a.submitted, k: a.k })}</span> },
+    {
+      key: "progress",
+      header: t("colProgress"),
+      cell: (a) => (
+        <span className="block sm:min-w-36">
+          <span className="block" data-testid="app-submitted">
+            {t("submittedOfK", { count: a.submitted, k: a.k })}
+          </span>
+          <span className="block text-sm text-slate-700" data-testid="app-active">
+            {t("reviewersOfK", { count: a.active, k: a.k })}
+          </span>
+        </span>
+      ),
+    },
     {
       key: "totals",
       header: t("colTotals"),
       align: "end",
-      className: "whitespace-nowrap",
-      cell: (a) => <span className="tabular-nums">{a.min === null ? "—" : a.min === a.max ? nf.format(a.min) : `${nf.format(a.min)}–${nf.format(a.max!)}`}</span>,
+      cell: (a) => <span className="tabular-nums whitespace-nowrap">{a.min === null ? "—" : a.min === a.max ? nf.format(a.min) : `${nf.format(a.min)}–${nf.format(a.max!)}`}</span>,
     },
     {
       key: "needs",
@@ -174,7 +185,7 @@ export default async function ProgressPage({ params }: Props) {
       key: "details",
       header: t("colDetails"),
       // Below 640 px the reviews take the card's whole width, under their header.
-      className: "max-sm:grid-cols-1! sm:min-w-72",
+      className: "max-sm:grid-cols-1! sm:w-2/5",
       cell: (a) =>
         a.reviews.length === 0 ? (
           <span className="text-slate-700">{t("noActive")}</span>
