@@ -282,7 +282,7 @@ export type SaveReviewResult =
   | { ok: false; code: "invalid"; issues: Record<string, string> };
 
 /**
- * Save the viewer's review as a draft (autosave) or submit it. One transaction: the assignment row is locked
+ * Save the viewer's review as a draft (autosave) or submit it. One transaction: the application and assignment rows are locked
  * (two tabs, or a save racing a submit, take turns), the review's version must be the one the form saw,
  * scores are replaced as a whole, and submitting computes the weighted total, locks the review, writes the
  * audit row and — when every active reviewer of the application has submitted and at least the call's k
@@ -298,7 +298,8 @@ export async function saveReview(actor: Actor | null, input: ReviewInput, mode: 
       .innerJoin(calls, eq(calls.id, reviewAssignments.callId))
       .innerJoin(programmes, eq(programmes.id, calls.programmeId))
       .where(accessible(actor, input.assignmentId))
-      .for("update", { of: reviewAssignments });
+      // The application row first, as reopenReview, assignments and conflicts lock it: one lock order.
+      .for("update", { of: [applications, reviewAssignments] });
     if (!a) return { ok: false as const, code: "not_found" as const };
     const [current] = await tx
       .select({ id: reviews.id, status: reviews.status, version: reviews.version })

@@ -39,6 +39,7 @@ describe('PERMISSIONS', () => {
       ['award.decide', { applicant: false, reviewer: false, admin: true }],
       ['personal_data.read', { applicant: false, reviewer: false, admin: true }],
       ['audit.read', { applicant: false, reviewer: false, admin: true }],
+      ['review.reopen', { applicant: false, reviewer: false, admin: true }],
     ];
     for (const [permission, expected] of table) {
       for (const role of ROLES) expect([permission, role, can(role, permission)]).toEqual([permission, role, expected[role]]);
@@ -51,6 +52,12 @@ describe('PERMISSIONS', () => {
     expect(admin).not.toContain('review.score_assigned');
     expect(permissionsOf('reviewer')).not.toContain('personal_data.read');
     expect(permissionsOf('reviewer')).toEqual(['review.read_assigned', 'review.score_assigned', 'conflict.declare', 'assignment.decline_own']);
+  });
+
+  it('only an admin reopens a submitted review: not the reviewer who wrote it, not an applicant', () => {
+    expect(can('admin', 'review.reopen')).toBe(true);
+    expect(can('reviewer', 'review.reopen')).toBe(false);
+    expect(can('applicant', 'review.reopen')).toBe(false);
   });
 
   it('a reviewer declares conflicts but never resolves them; an admin resolves but never declares', () => {

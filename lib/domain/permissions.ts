@@ -25,6 +25,7 @@ export const PERMISSION_NAMES = [
   'audit.read',
   'export.download',
   'personal_data.read',
+  'review.reopen',
 ] as const;
 
 export type Permission = (typeof PERMISSION_NAMES)[number];
@@ -51,6 +52,8 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'audit.read': ['admin'],
   'export.download': ['admin'],
   'personal_data.read': ['admin'],
+  /** Send a submitted review back to its reviewer as a draft (admin, with a reason; audited and e-mailed). */
+  'review.reopen': ['admin'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -36,6 +36,9 @@ import reviewerEn from "./messages/reviewer/en.json" with { type: "json" };
 import scoringKk from "./messages/scoring/kk.json" with { type: "json" };
 import scoringRu from "./messages/scoring/ru.json" with { type: "json" };
 import scoringEn from "./messages/scoring/en.json" with { type: "json" };
+import reviewProgressKk from "./messages/review-progress/kk.json" with { type: "json" };
+import reviewProgressRu from "./messages/review-progress/ru.json" with { type: "json" };
+import reviewProgressEn from "./messages/review-progress/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -52,6 +55,7 @@ export const PARTS = {
   ranking: { kk: rankingKk, ru: rankingRu, en: rankingEn },
   reviewer: { kk: reviewerKk, ru: reviewerRu, en: reviewerEn },
   scoring: { kk: scoringKk, ru: scoringRu, en: scoringEn },
+  reviewProgress: { kk: reviewProgressKk, ru: reviewProgressRu, en: reviewProgressEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -65,7 +69,8 @@ export type Messages = typeof coreKk &
   typeof reviewAdminKk &
   typeof rankingKk &
   typeof reviewerKk &
-  typeof scoringKk;
+  typeof scoringKk &
+  typeof reviewProgressKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

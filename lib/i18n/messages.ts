@@ -35,6 +35,8 @@ export const CLIENT_NAMESPACES = [
   "AdminConflicts",
   // The reviewer's queue (lib/i18n/messages/reviewer).
   "ReviewQueue",
+  // Reopening a submitted review from the review progress page (lib/i18n/messages/review-progress).
+  "AdminReopen",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

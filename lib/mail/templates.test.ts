@@ -49,6 +49,19 @@ describe("mail templates", () => {
     }
   });
 
+  it("review_reopened names the application by its reference and carries the admin's reason, escaped in HTML", () => {
+    for (const l of LANGS) {
+      const m = renderMail("review_reopened", l, payload);
+      expect(m.subject).toContain(payload.reference);
+      expect(m.text).toContain(payload.reference);
+      expect(m.text).toContain(payload.callTitle[l]);
+      expect(m.text).toContain(payload.reason);
+      expect(m.html).toContain("Жасы &lt;35&gt; шегінен асады &amp; басқа");
+      expect(m.html).not.toContain("<35>");
+    }
+    expect(renderMail("review_reopened", "ru", payload).subject).not.toBe(renderMail("review_reopened", "kk", payload).subject);
+  });
+
   it("review_reminder names the call, the deadline in Almaty time, the days left and the count, in each language", () => {
     for (const l of LANGS) {
       const m = renderMail("review_reminder", l, payload);

@@ -19,6 +19,11 @@ export type MailPayloads = {
   screening_refused: LinkPayload & { callTitle: { kk: string; ru: string; en: string }; reference: string; reason: string };
   /** A reviewer still has `count` unfinished reviews in a call whose review deadline is `days` away. */
   review_reminder: CallPayload & { days: number; count: number };
+  /**
+   * An admin sent a submitted review back to its reviewer as a draft. `reference` names the application
+   * (never the applicant); `reason` is the admin's text, shown as written.
+   */
+  review_reopened: LinkPayload & { callTitle: { kk: string; ru: string; en: string }; reference: string; reason: string };
 };
 export type MailTemplate = keyof MailPayloads;
 
@@ -220,6 +225,39 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
         body: [`You have ${p.count} unfinished review(s) in “${p.callTitle.en}”. Please submit your scores by ${p.when.en} (Almaty time).`],
         action: "Go to my reviews",
         after: ["If you cannot review an application, decline it with a reason and the administrator will assign someone else."],
+      },
+    })[lang],
+  review_reopened: (lang, p) =>
+    ({
+      kk: {
+        subject: `Сараптама қайта ашылды: ${p.reference}`,
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [
+          `Әкімші «${p.callTitle.kk}» конкурсындағы ${p.reference} өтінімі бойынша жіберген бағалауыңызды түзету үшін қайта ашты. Ол қайтадан жоба күйінде: бағаларды тексеріп, қайта жіберіңіз.`,
+          `Себебі: ${p.reason}`,
+        ],
+        action: "Сараптамаға өту",
+        after: ["Бағалау қайта жіберілгенге дейін рейтингте есепке алынбайды."],
+      },
+      ru: {
+        subject: `Экспертиза возвращена на доработку: ${p.reference}`,
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [
+          `Администратор вернул на доработку вашу оценку заявки ${p.reference} в конкурсе «${p.callTitle.ru}». Она снова в статусе черновика: проверьте баллы и отправьте её ещё раз.`,
+          `Причина: ${p.reason}`,
+        ],
+        action: "Перейти к экспертизе",
+        after: ["Пока оценка не отправлена повторно, она не учитывается в рейтинге."],
+      },
+      en: {
+        subject: `Review reopened: ${p.reference}`,
+        greeting: (n: string) => `Hello ${n},`,
+        body: [
+          `The administrator has reopened your review of application ${p.reference} in “${p.callTitle.en}”. It is a draft again: please check your scores and submit it again.`,
+          `Reason: ${p.reason}`,
+        ],
+        action: "Go to my reviews",
+        after: ["Until you submit it again, your review does not count in the ranking."],
       },
     })[lang],
 };

@@ -100,6 +100,12 @@ export default async function AdminCallPage({ params }: Props) {
             </Link>
             <p className="mt-1 text-slate-700">{t("rankingDescription")}</p>
           </li>
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href={`/admin/calls/${call.id}/progress`} className="text-lg font-semibold" data-testid="progress-link">
+              {t("progressLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{t("progressDescription")}</p>
+          </li>
         </ul>
       </nav>
     </div>

@@ -116,6 +116,7 @@ export default async function AssignmentsPage({ params }: Props) {
             {overview.applications.map((a) => (
               <li
                 key={a.id}
+                id={`app-${a.id}`}
                 className={`space-y-3 rounded-lg border bg-white p-4 ${a.missing > 0 ? "border-2 border-amber-600 bg-amber-50" : "border-slate-300"}`}
                 data-testid="assign-app"
                 data-reference={a.reference}

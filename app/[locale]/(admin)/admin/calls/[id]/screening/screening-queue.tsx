@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/app/_components/ConfirmDialog";
@@ -54,7 +55,17 @@ export function ScreeningQueue({ rows }: { rows: QueueRow[] }) {
       rows={visible}
       rowKey={(r) => r.id}
       columns={[
-        { key: "reference", header: t("reference"), rowHeader: true, cell: (r) => <span data-testid="queue-reference">{r.reference}</span> },
+        {
+          key: "reference",
+          header: t("reference"),
+          rowHeader: true,
+          cell: (r) => (
+            // The whole application (audited read) opens from its reference.
+            <Link href={`/admin/applications/${r.id}`} data-testid="queue-reference">
+              {r.reference}
+            </Link>
+          ),
+        },
         { key: "title", header: t("applicationTitle"), cell: (r) => <span className="break-words">{r.title}</span> },
         { key: "applicant", header: t("applicant"), cell: (r) => r.applicantName },
         { key: "district", header: t("district"), cell: (r) => r.district },
