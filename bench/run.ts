@@ -12,8 +12,9 @@
  *   assignment  automatic reviewer assignment, 2,000 applications × 3 reviewers over 30 reviewers (pure
  *           computation, bench/scenarios/assignment.ts; alone it starts no server).
  *   ranking  the ranking of the `--scale` benchmark call (BENCH_RANKING_APPLICATIONS, default 2,000 × 3 reviews):
- *           GET /admin/calls/<id>/ranking as the admin, 20 sequential requests after a warm-up (p50/p95/max),
- *           and `callRanking` alone in-process (bench/scenarios/ranking.ts).
+ *           GET /admin/calls/<id>/ranking as the admin (its first page of 50 rows, and a middle page by raw
+ *           rank), 20 sequential requests each after a warm-up (p50/p95/max), and `callRanking` for one page
+ *           alone in-process (bench/scenarios/ranking.ts).
  * Environment: BENCH_PORT (default 3200) for the server it starts; BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
@@ -128,8 +129,12 @@ async function main() {
       const f = (x: number) => x.toFixed(1);
       lines.push("");
       lines.push(`ranking: ${r.applications} applications, ${r.reviews} reviews counted (seeding took ${(r.seedMs / 1000).toFixed(1)} s)`);
-      lines.push(`  GET /admin/calls/<id>/ranking  ${r.page.samples} sequential: p50 ${f(r.page.p50)} ms, p95 ${f(r.page.p95)} ms, max ${f(r.page.max)} ms (${(r.pageBytes / 1024).toFixed(0)} KiB)`);
-      lines.push(`  callRanking (data layer only)  ${r.dal.samples} sequential: p50 ${f(r.dal.p50)} ms, p95 ${f(r.dal.p95)} ms, max ${f(r.dal.max)} ms`);
+      for (const p of r.pages) {
+        lines.push(
+          `  GET ${p.path.padEnd(42)} ${p.timing.samples} sequential: p50 ${f(p.timing.p50)} ms, p95 ${f(p.timing.p95)} ms, max ${f(p.timing.max)} ms (${p.rows} rows, ${(p.bytes / 1024).toFixed(0)} KiB)`,
+        );
+      }
+      lines.push(`  ${"callRanking, one page (data layer only)".padEnd(46)} ${r.dal.samples} sequential: p50 ${f(r.dal.p50)} ms, p95 ${f(r.dal.p95)} ms, max ${f(r.dal.max)} ms`);
     }
     if (all || wanted.has("memory")) {
       await new Promise((r) => setTimeout(r, 5000));

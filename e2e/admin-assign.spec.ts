@@ -84,7 +84,7 @@ test.describe("reviewer assignment", () => {
     const dialog = page.getByTestId("remove-dialog");
     await expect(dialog).toBeVisible();
     await dialog.getByTestId("confirm-dialog-confirm").click();
-    await expect(dialog.getByRole("alert")).toHaveText(kk.Validation.assignmentReasonRequired);
+    await expect(dialog.getByTestId("error-summary")).toContainText(kk.Validation.assignmentReasonRequired);
     await dialog.getByLabel(t.reasonLabel).fill("Жүктемені қайта бөлу");
     await dialog.getByTestId("confirm-dialog-confirm").click();
     await expect(dialog).toBeHidden();

@@ -6,7 +6,8 @@ import { en, kk } from "./messages";
 /**
  * The ranking of the demo data's closed call (last year's Бизнес бастау), found through /admin/calls.
  * Other specs screen and assign on the same call at the same time, so only what holds whatever they did
- * first is asserted: some row has reviews and scores, and each order's ranks are 1..n without gaps.
+ * first is asserted: some row has reviews and scores, and each order's ranks run on without gaps from the
+ * page's first row ("showing X–Y of N"; the demo call has fewer than 50 rows, so one page holds them all).
  */
 async function closedCallId(page: Page): Promise<string> {
   await page.goto("/admin/calls");
@@ -22,6 +23,14 @@ async function ranks(page: Page, testId: "raw-rank" | "normalised-rank"): Promis
 }
 
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+const fromTo = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The page's "showing X–Y of N" line, as numbers. */
+async function range(page: Page): Promise<{ from: number; to: number; total: number; page: number }> {
+  const el = page.getByTestId("ranking-range");
+  const [from, to, total, current] = await Promise.all(["data-from", "data-to", "data-total", "data-page"].map((a) => el.getAttribute(a)));
+  return { from: Number(from), to: Number(to), total: Number(total), page: Number(current) };
+}
 
 test.describe("admin ranking", () => {
   test.use({ viewport: { width: 360, height: 800 } });
@@ -49,10 +58,34 @@ test.describe("admin ranking", () => {
     await expect(reviewed.getByTestId("raw-score")).toHaveText(/^\d/);
     await expect(reviewed.getByTestId("normalised-score")).toHaveText(/^\d/);
 
-    // Default order: by normalised rank, 1..n.
+    // Default order: by normalised rank, the first page's rows 1..n ("showing 1–n of N").
+    const first = await range(page);
+    expect(first).toMatchObject({ from: 1, to: counts.length, page: 1 });
+    expect(first.total).toBeGreaterThanOrEqual(counts.length);
+    await expect(page.getByTestId("ranking-range")).toHaveText(
+      t.showing.replace("{from}", "1").replace("{to}", String(counts.length)).replace("{total}", String(first.total)),
+    );
     expect(await ranks(page, "normalised-rank")).toEqual(oneToN(counts.length));
-    expect([...(await ranks(page, "raw-rank"))].sort((a, b) => a - b)).toEqual(oneToN(counts.length));
+    const rawOnPage = [...(await ranks(page, "raw-rank"))].sort((a, b) => a - b);
+    expect(new Set(rawOnPage).size).toBe(rawOnPage.length);
+    expect(rawOnPage.every((r) => r >= 1 && r <= first.total)).toBe(true);
+    if (first.total === counts.length) {
+      // One page holds the whole call: its raw ranks are 1..n too, and there is no page navigation.
+      expect(rawOnPage).toEqual(oneToN(counts.length));
+      await expect(page.getByTestId("ranking-pages")).toHaveCount(0);
+    } else {
+      await expect(page.getByRole("navigation", { name: t.pagination }).locator('[aria-current="page"]')).toHaveText("1");
+    }
     await expect(page.getByTestId("sort-normalised")).toHaveAttribute("aria-current", "page");
+
+    // A page past the last one shows the last page (for the demo call: the one page). Other specs may
+    // pass an application into review meanwhile, so the total is read again.
+    await page.goto(`/admin/calls/${callId}/ranking?page=${Math.ceil(first.total / 50) + 5}`);
+    const past = await range(page);
+    expect(past.page).toBe(Math.ceil(past.total / 50));
+    expect(past.to).toBe(past.total);
+    expect(await ranks(page, "normalised-rank")).toEqual(fromTo(past.from, past.to));
+    await page.goto(`/admin/calls/${callId}/ranking`);
 
     // Raw order through the toggle link (keyboard: focus and Enter).
     await page.getByTestId("sort-raw").focus();
@@ -61,6 +94,7 @@ test.describe("admin ranking", () => {
     await expect(page.getByTestId("sort-raw")).toHaveAttribute("aria-current", "page");
     const raw = await ranks(page, "raw-rank");
     expect(raw).toEqual(oneToN(raw.length));
+    expect(await range(page)).toMatchObject({ from: 1, to: raw.length, page: 1 });
   });
 
   test("the method paragraph is in English too", async ({ page, context, baseURL }) => {

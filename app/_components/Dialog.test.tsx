@@ -13,7 +13,7 @@ vi.mock("radix-ui", async (importOriginal) => {
 });
 
 const { Dialog } = await import("./Dialog");
-const { ConfirmDialog, failureMessage } = await import("./ConfirmDialog");
+const { ConfirmDialog, failureDisplay, failureMessage, failureOf } = await import("./ConfirmDialog");
 
 function render(node: ReactNode, locale: Locale = "kk") {
   return renderToStaticMarkup(
@@ -77,5 +77,34 @@ describe("<ConfirmDialog>", () => {
     expect(failureMessage({ ok: true })).toBeNull();
     expect(failureMessage(undefined)).toBeNull();
     expect(failureMessage({ ok: false, code: "error", message: "" })).toBeNull();
+  });
+
+  it("reads a refusal's message and its field errors", () => {
+    expect(failureOf({ ok: true })).toBeNull();
+    expect(failureOf(undefined)).toBeNull();
+    expect(failureOf({ ok: false, code: "conflict", message: "Тағайындалмаған." })).toEqual({ message: "Тағайындалмаған.", fieldErrors: {} });
+    expect(
+      failureOf({ ok: false, code: "invalid", message: "Тым қысқа.", fieldErrors: { reason: "Тым қысқа.", other: 3, empty: "" } }),
+    ).toEqual({ message: "Тым қысқа.", fieldErrors: { reason: "Тым қысқа." } });
+  });
+
+  it("shows a refusal once: field errors in a linked summary, anything else in one alert", () => {
+    const invalid = { message: "Тым қысқа.", fieldErrors: { reason: "Тым қысқа.", kind: "Түрін таңдаңыз." } };
+    // The message repeats the first field's error: listed once, each entry linked to its field.
+    expect(failureDisplay(invalid, { reason: "r-id", kind: "k-id" })).toEqual({
+      kind: "summary",
+      errors: [
+        { fieldId: "r-id", message: "Тым қысқа." },
+        { fieldId: "k-id", message: "Түрін таңдаңыз." },
+      ],
+    });
+    // A message that says something else comes first, without a link; an unknown field has no link.
+    expect(failureDisplay({ message: "Өзгеріс енгізілмеді.", fieldErrors: { note: "Міндетті." } }, { reason: "r-id" })).toEqual({
+      kind: "summary",
+      errors: [{ message: "Өзгеріс енгізілмеді." }, { fieldId: undefined, message: "Міндетті." }],
+    });
+    // A refusal about no field, or a dialog without fields: one alert.
+    expect(failureDisplay({ message: "Тағайындалмаған.", fieldErrors: {} }, { reason: "r-id" })).toEqual({ kind: "alert", message: "Тағайындалмаған." });
+    expect(failureDisplay(invalid, undefined)).toEqual({ kind: "alert", message: "Тым қысқа." });
   });
 });

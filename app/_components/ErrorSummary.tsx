@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export type SummaryError = {
   /** The id of the field to jump to (`#id`), or undefined for an error of the whole form. */
@@ -14,6 +14,8 @@ export type SummaryError = {
  */
 export function ErrorSummary({ title, errors }: { title: string; errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique, so a dialog's summary over a page's summary does not repeat an id.
+  const titleId = `${useId()}-error-summary-title`;
   const signature = errors.map((e) => `${e.fieldId ?? ""}:${e.message}`).join("|");
 
   useEffect(() => {
@@ -25,11 +27,11 @@ export function ErrorSummary({ title, errors }: { title: string; errors: Summary
     <div
       ref={ref}
       tabIndex={-1}
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       data-testid="error-summary"
       className="rounded-md border-2 border-danger-600 bg-danger-50 p-4"
     >
-      <h2 id="error-summary-title" className="text-lg font-semibold text-danger-700">
+      <h2 id={titleId} className="text-lg font-semibold text-danger-700">
         {title}
       </h2>
       <ul className="mt-2 list-none space-y-1 p-0">

@@ -3,8 +3,9 @@ import { getDb } from "@/db/client";
 import { reviewAssignments, reviews } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { makeApplicant, makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
+import type { DistrictCode } from "@/lib/domain/districts";
 import type { Actor } from "./applications";
-import { callRanking } from "./ranking";
+import { callRanking, RANKING_PAGE_SIZE } from "./ranking";
 
 let admin: Actor;
 const R: string[] = [];
@@ -84,12 +85,60 @@ describe("callRanking", () => {
     expect(r.rows[2].normalised).toBe(50);
   });
 
+  it("pages by 50 over the whole call's ranking: page 2 starts at rank 51, a page past the last gives the last page", async () => {
+    const callId = await makeCall(getDb());
+    const n = RANKING_PAGE_SIZE + 3;
+    const district = new Map<string, DistrictCode>();
+    for (let i = 0; i < n; i++) {
+      const d: DistrictCode = i % 2 ? "uighur" : "ili";
+      const id = await makeApplication(getDb(), { callId, applicantId: await makeApplicant(getDb(), { district: d }), status: "reviewed", districtCode: d });
+      district.set(id, d);
+      // A harsh and a lenient reviewer take turns, so the raw and the normalised orders differ.
+      await review(callId, id, R[i % 2], i % 2 ? 40 + ((i * 7) % 60) : 5 + ((i * 11) % 50));
+    }
+    // The whole ranking on one page, to compare the pages with.
+    const all = await callRanking(admin, callId, { pageSize: 1000 });
+    if (!all) throw new Error("no ranking");
+    expect(all.rows).toHaveLength(n);
+    expect(all.fallbackReviewers).toBe(0);
+
+    const first = await callRanking(admin, callId);
+    expect(first).toMatchObject({ page: 1, pageSize: 50, pageCount: 2, total: n, sort: "normalised", reviewsCounted: n });
+    expect(first!.rows.map((r) => r.normalisedRank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+
+    const second = await callRanking(admin, callId, { page: 2 });
+    expect(second).toMatchObject({ page: 2, pageCount: 2, total: n });
+    expect(second!.rows.map((r) => r.normalisedRank)).toEqual([51, 52, 53]);
+    // The same rows, scores and ranks as the whole ranking: normalisation used every review, not the page's.
+    expect(second!.rows).toEqual(all.rows.slice(50));
+    expect(second!.callMean).toBe(all.callMean);
+    for (const r of second!.rows) expect(r.districtCode).toBe(district.get(r.id));
+
+    // By the raw rank: its own page 2.
+    const raw = await callRanking(admin, callId, { page: 2, sort: "raw" });
+    expect(raw!.rows.map((r) => r.rawRank)).toEqual([51, 52, 53]);
+    const byRaw = [...all.rows].sort((a, b) => a.rawRank - b.rawRank);
+    expect(raw!.rows.map((r) => r.id)).toEqual(byRaw.slice(50).map((r) => r.id));
+    expect(raw!.rows.map((r) => r.id)).not.toEqual(second!.rows.map((r) => r.id));
+
+    // Past the last page: the last page (and says so); below 1 or not a whole number: page 1.
+    const past = await callRanking(admin, callId, { page: 99 });
+    expect(past).toMatchObject({ page: 2, pageCount: 2 });
+    expect(past!.rows).toEqual(second!.rows);
+    for (const page of [0, -3, 1.5, Number.NaN]) {
+      const r = await callRanking(admin, callId, { page });
+      expect(r!.page).toBe(1);
+      expect(r!.rows[0].normalisedRank).toBe(1);
+    }
+  });
+
   it("is for admins only and answers null for an unknown call", async () => {
     const callId = await makeCall(getDb());
     await expect(callRanking({ id: R[0], role: "reviewer" }, callId)).rejects.toThrow(/forbidden/);
     await expect(callRanking({ id: await makeApplicant(getDb()), role: "applicant" }, callId)).rejects.toThrow(/forbidden/);
     expect(await callRanking(admin, "00000000-0000-4000-8000-000000000000")).toBeNull();
     expect(await callRanking(admin, "not-a-uuid")).toBeNull();
-    expect((await callRanking(admin, callId))?.rows).toEqual([]);
+    // A call with nothing ranked: one empty page (page 7 asked, page 1 given).
+    expect(await callRanking(admin, callId, { page: 7 })).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 });

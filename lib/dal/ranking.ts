@@ -41,10 +41,30 @@ export type RankingEntry = {
   rawFallbacks: number;
 };
 
+/** Rows per page of the ranking (the admin's ranking page, ?page=N). */
+export const RANKING_PAGE_SIZE = 50;
+
+export type RankingSort = "normalised" | "raw";
+
+/**
+ * Which rows to return. The ranking is always computed over the whole call (normalisation needs every
+ * review); only the requested page's rows are decorated (title, district, status) and returned.
+ * `page` counts from 1; anything below 1 or not an integer is page 1, and a page past the last one
+ * gives the last page (so a stale link still shows rows; the returned `page` says which).
+ */
+export type RankingPageRequest = { page?: number; sort?: RankingSort; pageSize?: number };
+
 export type CallRanking = {
   call: { id: string; titleKk: string; titleRu: string; titleEn: string; scoreOutOf: number; order: readonly RankKey[] };
-  /** Sorted by the normalised rank (the page re-sorts for ?sort=raw). */
+  /** The page's rows, sorted by the normalised rank or, with sort "raw", by the raw rank. */
   rows: RankingEntry[];
+  sort: RankingSort;
+  /** The page returned (1-based, after clamping), the page size, the number of pages (at least 1). */
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** All ranked applications of the call (every page). */
+  total: number;
   /** Mean and population SD of all counted totals; null without reviews. */
   callMean: number | null;
   callSd: number | null;
@@ -61,9 +81,10 @@ export type CallRanking = {
  * The ranking of one call (admin only, thrown otherwise; null for an unknown call): its screened
  * applications (in review and later) and the submitted reviews of ACTIVE assignments only (a removed or
  * declined assignment's review stays in the database for the record but never counts), aggregated and
- * ranked by the pure `rankApplications`. Three set-based queries besides the call, whatever the size.
+ * ranked by the pure `rankApplications`. Three set-based queries besides the call, whatever the size,
+ * plus one for the titles and districts of the requested page's applications only.
  */
-export async function callRanking(actor: Actor, callId: string): Promise<CallRanking | null> {
+export async function callRanking(actor: Actor, callId: string, request: RankingPageRequest = {}): Promise<CallRanking | null> {
   requireAdmin(actor);
   if (!UUID_RE.test(callId)) return null;
   const db = getDb();
@@ -89,14 +110,8 @@ export async function callRanking(actor: Actor, callId: string): Promise<CallRan
       .where(eq(rubricCriteria.programmeId, call.programmeId))
       .orderBy(asc(rubricCriteria.sortOrder)),
     db
-      .select({
-        id: applications.id,
-        title: applications.title,
-        districtCode: applications.districtCode,
-        status: applications.status,
-        submittedAt: applications.submittedAt,
-        jobsCreated: applications.jobsCreated,
-      })
+      // Only what ranking needs (tie-breaks); titles and districts are read for the page's rows below.
+      .select({ id: applications.id, submittedAt: applications.submittedAt, jobsCreated: applications.jobsCreated })
       .from(applications)
       .where(and(eq(applications.callId, callId), inArray(applications.status, [...RANKED_STATUSES]))),
     db
@@ -125,33 +140,52 @@ export async function callRanking(actor: Actor, callId: string): Promise<CallRan
     options,
   );
   const stats = callScoring(reviewTotals, options);
-  const byId = new Map(apps.map((a) => [a.id, a]));
-  const rows: RankingEntry[] = [...ranked]
-    .sort((a, b) => a.normalisedRank - b.normalisedRank)
-    .map((r) => {
-      const a = byId.get(r.applicationId)!;
-      return {
-        id: r.applicationId,
-        reference: applicationReference(r.applicationId),
-        title: a.title,
-        districtCode: a.districtCode as DistrictCode,
-        status: a.status as RankingEntry["status"],
-        reviews: r.reviews,
-        mean: r.mean,
-        median: r.median,
-        min: r.min,
-        max: r.max,
-        normalised: r.normalised,
-        rawRank: r.rawRank,
-        normalisedRank: r.normalisedRank,
-        disagreement: r.disagreement,
-        rawFallbacks: r.rawFallbacks,
-      };
-    });
+  const sort: RankingSort = request.sort === "raw" ? "raw" : "normalised";
+  const sorted = [...ranked].sort(sort === "raw" ? (a, b) => a.rawRank - b.rawRank : (a, b) => a.normalisedRank - b.normalisedRank);
+  const pageSize = Math.max(1, Math.floor(request.pageSize ?? RANKING_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const asked = request.page !== undefined && Number.isInteger(request.page) && request.page >= 1 ? request.page : 1;
+  const page = Math.min(asked, pageCount);
+  const slice = sorted.slice((page - 1) * pageSize, page * pageSize);
+
+  const details = slice.length
+    ? await db
+        .select({ id: applications.id, title: applications.title, districtCode: applications.districtCode, status: applications.status })
+        .from(applications)
+        .where(inArray(applications.id, slice.map((r) => r.applicationId)))
+    : [];
+  const byId = new Map(details.map((a) => [a.id, a]));
+  const rows: RankingEntry[] = slice.map((r) => {
+    const a = byId.get(r.applicationId);
+    // Screened applications are never deleted (only drafts are), so this is a broken invariant.
+    if (!a) throw new Error(`application ${r.applicationId} vanished while ranking call ${callId}`);
+    return {
+      id: r.applicationId,
+      reference: applicationReference(r.applicationId),
+      title: a.title,
+      districtCode: a.districtCode as DistrictCode,
+      status: a.status as RankingEntry["status"],
+      reviews: r.reviews,
+      mean: r.mean,
+      median: r.median,
+      min: r.min,
+      max: r.max,
+      normalised: r.normalised,
+      rawRank: r.rawRank,
+      normalisedRank: r.normalisedRank,
+      disagreement: r.disagreement,
+      rawFallbacks: r.rawFallbacks,
+    };
+  });
   const fallbackReviewers = [...stats.reviewers.values()].filter((s) => !s.normalised).length;
   return {
     call: { id: call.id, titleKk: call.titleKk, titleRu: call.titleRu, titleEn: call.titleEn, scoreOutOf: call.scoreOutOf, order },
     rows,
+    sort,
+    page,
+    pageSize,
+    pageCount,
+    total: sorted.length,
     callMean: reviewTotals.length ? round4(stats.call.mean) : null,
     callSd: reviewTotals.length ? round4(stats.call.sd) : null,
     threshold: stats.threshold,

@@ -1,13 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/app/_components/ConfirmDialog";
-import { ErrorSummary } from "@/app/_components/ErrorSummary";
 import { useToast } from "@/app/_components/Toast";
 import { buttonClasses } from "@/app/_components/button-styles";
-import type { ActionResult } from "@/lib/auth/action";
 import { DECLARED_CONFLICT_KINDS } from "@/lib/validation/conflicts";
 import { declareConflictAction, declineAssignmentAction } from "./actions";
 
@@ -21,14 +19,6 @@ const KIND_KEYS = {
 const fieldClass = (error: string | undefined) =>
   `w-full rounded-md border bg-white px-3 py-2.5 text-base text-slate-900 ${error ? "border-2 border-danger-600" : "border-slate-400"}`;
 
-/** The dialog's error summary: each field's message, linked to the field. */
-function Summary({ errors, ids }: { errors: Record<string, string>; ids: Record<string, string> }) {
-  const t = useTranslations("ReviewQueue");
-  const list = Object.entries(errors).map(([k, message]) => ({ fieldId: ids[k], message }));
-  if (!list.length) return null;
-  return <ErrorSummary title={t("errorTitle")} errors={list} />;
-}
-
 /** Declare a conflict of interest with one application: a kind, and a note (required for "other"). */
 export function DeclareConflict({ applicationId, reference }: { applicationId: string; reference: string }) {
   const t = useTranslations("ReviewQueue");
@@ -36,13 +26,6 @@ export function DeclareConflict({ applicationId, reference }: { applicationId: s
   const toast = useToast();
   const base = useId();
   const ids = { kind: `${base}-kind`, note: `${base}-note` };
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  async function action(formData: FormData): Promise<ActionResult> {
-    const r = await declareConflictAction(formData);
-    setErrors(!r.ok && r.fieldErrors ? r.fieldErrors : {});
-    return r;
-  }
 
   return (
     <ConfirmDialog
@@ -54,53 +37,54 @@ export function DeclareConflict({ applicationId, reference }: { applicationId: s
       }
       title={t("declareTitle", { reference })}
       description={t("declareBody")}
-      action={action}
+      action={declareConflictAction}
       fields={{ applicationId }}
+      errorSummary={{ title: t("errorTitle"), fieldIds: ids }}
       confirmLabel={t("declareConfirm")}
       pendingLabel={t("declaring")}
       onDone={() => {
-        setErrors({});
         toast.toast({ title: t("declared", { reference }), tone: "success" });
         router.refresh();
       }}
     >
-      <div className="space-y-3">
-        <Summary errors={errors} ids={ids} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.kind} className="font-medium text-slate-900">
-            {t("kindLabel")}
-          </label>
-          <select
-            id={ids.kind}
-            name="kind"
-            defaultValue=""
-            aria-invalid={errors.kind ? true : undefined}
-            className={`min-h-11 ${fieldClass(errors.kind)}`}
-            data-testid="conflict-kind"
-          >
-            <option value="">{t("kindPlaceholder")}</option>
-            {DECLARED_CONFLICT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(KIND_KEYS[k])}
-              </option>
-            ))}
-          </select>
+      {({ fieldErrors: errors }) => (
+        <div className="space-y-3">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.kind} className="font-medium text-slate-900">
+              {t("kindLabel")}
+            </label>
+            <select
+              id={ids.kind}
+              name="kind"
+              defaultValue=""
+              aria-invalid={errors.kind ? true : undefined}
+              className={`min-h-11 ${fieldClass(errors.kind)}`}
+              data-testid="conflict-kind"
+            >
+              <option value="">{t("kindPlaceholder")}</option>
+              {DECLARED_CONFLICT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(KIND_KEYS[k])}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.note} className="font-medium text-slate-900">
+              {t("noteLabel")}
+            </label>
+            <textarea
+              id={ids.note}
+              name="note"
+              rows={3}
+              maxLength={1000}
+              aria-invalid={errors.note ? true : undefined}
+              className={fieldClass(errors.note)}
+              data-testid="conflict-note"
+            />
+          </div>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.note} className="font-medium text-slate-900">
-            {t("noteLabel")}
-          </label>
-          <textarea
-            id={ids.note}
-            name="note"
-            rows={3}
-            maxLength={1000}
-            aria-invalid={errors.note ? true : undefined}
-            className={fieldClass(errors.note)}
-            data-testid="conflict-note"
-          />
-        </div>
-      </div>
+      )}
     </ConfirmDialog>
   );
 }
@@ -112,13 +96,6 @@ export function DeclineAssignment({ assignmentId, reference }: { assignmentId: s
   const toast = useToast();
   const base = useId();
   const ids = { reason: `${base}-reason` };
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  async function action(formData: FormData): Promise<ActionResult> {
-    const r = await declineAssignmentAction(formData);
-    setErrors(!r.ok && r.fieldErrors ? r.fieldErrors : {});
-    return r;
-  }
 
   return (
     <ConfirmDialog
@@ -130,19 +107,18 @@ export function DeclineAssignment({ assignmentId, reference }: { assignmentId: s
       }
       title={t("declineTitle", { reference })}
       description={t("declineBody")}
-      action={action}
+      action={declineAssignmentAction}
       fields={{ assignmentId }}
+      errorSummary={{ title: t("errorTitle"), fieldIds: ids }}
       confirmLabel={t("decline")}
       pendingLabel={t("declining")}
       tone="danger"
       onDone={() => {
-        setErrors({});
         toast.toast({ title: t("declined", { reference }), tone: "success" });
         router.refresh();
       }}
     >
-      <div className="space-y-3">
-        <Summary errors={errors} ids={ids} />
+      {({ fieldErrors: errors }) => (
         <div className="flex flex-col gap-1">
           <label htmlFor={ids.reason} className="font-medium text-slate-900">
             {t("reasonLabel")}
@@ -157,7 +133,7 @@ export function DeclineAssignment({ assignmentId, reference }: { assignmentId: s
             data-testid="decline-reason"
           />
         </div>
-      </div>
+      )}
     </ConfirmDialog>
   );
 }

@@ -9,7 +9,6 @@ import { ErrorSummary } from "@/app/_components/ErrorSummary";
 import { Notice } from "@/app/_components/Notice";
 import { useToast } from "@/app/_components/Toast";
 import { buttonClasses } from "@/app/_components/button-styles";
-import type { ActionResult } from "@/lib/auth/action";
 import { addAssignmentAction, autoAssignAction, removeAssignmentAction } from "./actions";
 
 /** "Assign automatically": pending state on the button, the result in a toast and in a notice that stays. */
@@ -59,15 +58,6 @@ export function RemoveAssignment({ callId, assignmentId, name, reference }: { ca
   const router = useRouter();
   const toast = useToast();
   const reasonId = useId();
-  const [fieldError, setFieldError] = useState<string | null>(null);
-
-  async function action(formData: FormData): Promise<ActionResult> {
-    const r = await removeAssignmentAction(formData);
-    const reasonError = !r.ok && r.fieldErrors?.reason ? r.fieldErrors.reason : null;
-    setFieldError(reasonError);
-    // The dialog shows the failure's message: for a wrong reason, the reason's own message.
-    return !r.ok && reasonError ? { ...r, message: reasonError } : r;
-  }
 
   return (
     <ConfirmDialog
@@ -79,8 +69,9 @@ export function RemoveAssignment({ callId, assignmentId, name, reference }: { ca
       }
       title={t("removeTitle", { name, reference })}
       description={t("removeBody")}
-      action={action}
+      action={removeAssignmentAction}
       fields={{ callId, assignmentId }}
+      errorSummary={{ title: t("errorTitle"), fieldIds: { reason: reasonId } }}
       confirmLabel={t("remove")}
       pendingLabel={t("removing")}
       tone="danger"
@@ -89,26 +80,28 @@ export function RemoveAssignment({ callId, assignmentId, name, reference }: { ca
         router.refresh();
       }}
     >
-      <div className="flex flex-col gap-1">
-        <label htmlFor={reasonId} className="font-medium text-slate-900">
-          {t("reasonLabel")}
-        </label>
-        {fieldError ? (
-          <p id={`${reasonId}-error`} className="text-sm font-medium text-danger-700">
-            {fieldError}
-          </p>
-        ) : null}
-        <textarea
-          id={reasonId}
-          name="reason"
-          rows={3}
-          maxLength={1000}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? `${reasonId}-error` : undefined}
-          className={`w-full rounded-md border bg-white px-3 py-2.5 text-base text-slate-900 ${fieldError ? "border-2 border-danger-600" : "border-slate-400"}`}
-          data-testid="remove-reason"
-        />
-      </div>
+      {({ fieldErrors }) => (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={reasonId} className="font-medium text-slate-900">
+            {t("reasonLabel")}
+          </label>
+          {fieldErrors.reason ? (
+            <p id={`${reasonId}-error`} className="text-sm font-medium text-danger-700">
+              {fieldErrors.reason}
+            </p>
+          ) : null}
+          <textarea
+            id={reasonId}
+            name="reason"
+            rows={3}
+            maxLength={1000}
+            aria-invalid={fieldErrors.reason ? true : undefined}
+            aria-describedby={fieldErrors.reason ? `${reasonId}-error` : undefined}
+            className={`w-full rounded-md border bg-white px-3 py-2.5 text-base text-slate-900 ${fieldErrors.reason ? "border-2 border-danger-600" : "border-slate-400"}`}
+            data-testid="remove-reason"
+          />
+        </div>
+      )}
     </ConfirmDialog>
   );
 }

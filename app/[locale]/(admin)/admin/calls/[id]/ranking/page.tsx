@@ -3,13 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/app/_components/Badge";
+import { Pagination } from "@/app/_components/Pagination";
 import { Table, type Column } from "@/app/_components/Table";
 import { requireRole } from "@/lib/auth/guard";
 import { callRanking, type RankingEntry } from "@/lib/dal/ranking";
 import { districtName } from "@/lib/domain/districts";
 import type { Locale } from "@/lib/i18n/routing";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string | string[]; page?: string | string[] }> };
+
+/** ?page=N as a whole number; anything else is page 1 (the data layer gives the last page past the end). */
+function pageParam(value: string | string[] | undefined): number | undefined {
+  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminRanking");
@@ -19,7 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * The ranking of one call (admins only: the layout's guard, this page's, and the data layer's check):
  * raw and normalised scores side by side with both ranks, disagreements flagged, the method explained;
- * sorted by the normalised rank, or by the raw rank with ?sort=raw.
+ * sorted by the normalised rank, or by the raw rank with ?sort=raw; 50 rows a page (?page=N). The
+ * ranking is computed over the whole call; only the page's rows are fetched in full and rendered.
  */
 export default async function RankingPage({ params, searchParams }: Props) {
   const viewer = await requireRole("admin");
@@ -28,14 +35,23 @@ export default async function RankingPage({ params, searchParams }: Props) {
   const [t, locale, ranking] = await Promise.all([
     getTranslations("AdminRanking"),
     getLocale() as Promise<Locale>,
-    callRanking({ id: viewer.id, role: viewer.role }, id),
+    callRanking({ id: viewer.id, role: viewer.role }, id, { sort: sortRaw ? "raw" : "normalised", page: pageParam(sp.page) }),
   ]);
   if (!ranking) notFound();
   const { call } = ranking;
   const callTitle = locale === "kk" ? call.titleKk : locale === "ru" ? call.titleRu : call.titleEn;
   const nf = new Intl.NumberFormat(`${locale}-KZ`, { maximumFractionDigits: 2 });
   const num = (x: number | null) => (x === null ? "—" : nf.format(x));
-  const rows = sortRaw ? [...ranking.rows].sort((a, b) => a.rawRank - b.rawRank) : ranking.rows;
+  const { rows, page, pageCount, pageSize, total } = ranking;
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = (page - 1) * pageSize + rows.length;
+  const pageHref = (p: number) => {
+    const query = new URLSearchParams();
+    if (sortRaw) query.set("sort", "raw");
+    if (p > 1) query.set("page", String(p));
+    const qs = query.toString();
+    return `/admin/calls/${call.id}/ranking${qs ? `?${qs}` : ""}`;
+  };
   const order = [...call.order, ...(call.order.includes("submitted_at") ? [] : (["submitted_at"] as const))]
     .map((k) => t(`orderKeys.${k}`))
     .join(", ");
@@ -135,14 +151,29 @@ export default async function RankingPage({ params, searchParams }: Props) {
         {sortLink(true, t("sortRaw"))}
       </nav>
 
-      <Table
-        id="ranking"
-        caption={t("caption", { count: rows.length })}
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.id}
-        empty={t("empty")}
-      />
+      <div className="space-y-4">
+        {total > 0 ? (
+          <p className="font-medium" data-testid="ranking-range" data-from={from} data-to={to} data-total={total} data-page={page}>
+            {t("showing", { from, to, total })}
+          </p>
+        ) : null}
+        <Table
+          id="ranking"
+          caption={t("caption", { count: total })}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          empty={t("empty")}
+        />
+        <Pagination
+          label={t("pagination")}
+          page={page}
+          pageCount={pageCount}
+          href={pageHref}
+          labels={{ previous: t("previousPage"), next: t("nextPage"), page: (p) => t("pageLabel", { page: p }) }}
+          data-testid="ranking-pages"
+        />
+      </div>
     </div>
   );
 }
