@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./fixtures";
 import { kk } from "./messages";
-import { assignReviewer, createReviewer, demoReviewTarget } from "./reviewer-setup";
+import { addReviewer, demoApp, newReviewer } from "./reviewers";
 
 /**
  * ConfirmDialog keeps what the user typed and chose when the server refuses (React resets a form after
@@ -17,15 +17,15 @@ const v = kk.Validation;
 test.describe("confirm dialogs keep the user's input on a refusal", () => {
   test("declare, decline and remove: refused input stays, each message shows once, a stale decline gets one alert", async ({ browser, baseURL }) => {
     test.setTimeout(150_000);
-    const { callId, reference } = await demoReviewTarget();
+    const { callId, reference } = await demoApp();
     const adminContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
     const reviewerContext = await browser.newContext({ baseURL, viewport: { width: 360, height: 800 } });
     try {
       const admin = await adminContext.newPage();
       const reviewer = await reviewerContext.newPage();
       await signIn(admin, ACCOUNTS.admin);
-      const name = await createReviewer(admin, reviewer, "Мадина", "dialog.reviewer");
-      await assignReviewer(admin, callId, reference, name);
+      const name = await newReviewer(admin, reviewer, "Мадина");
+      await addReviewer(admin, callId, reference, name);
 
       await reviewer.goto("/review");
       const item = reviewer.locator(`[data-testid="queue-item"][data-reference="${reference}"]`);

@@ -1,9 +1,11 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { calls, programmes, type Localised } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { grantsCovered } from "@/lib/domain/money";
 
 /**
@@ -96,12 +98,26 @@ export function openCallsAt(rows: readonly CallListingRow[], at: Date): OpenCall
  * and closes on the minute however old the entry is. A call created later, or a changed budget,
  * reaches the entry through revalidateTag(CALLS_TAG); `revalidate` is only a safety net.
  */
-const cachedListing = unstable_cache(() => readCallsClosingAfter(now()), ["calls:listing:v1"], {
-  tags: [CALLS_TAG],
-  revalidate: 300,
-});
+let cachedListing: (() => Promise<CallListingRow[]>) | null = null;
+
+/**
+ * Next keeps its data cache on disk under .next/cache, which outlives a database: a demo database made
+ * again, or a second server on the same build with another database (the benchmarks, parallel e2e runs),
+ * must not be served the other one's calls. The key therefore names the database (a hash of its URL,
+ * never the URL itself).
+ */
+function listing(): () => Promise<CallListingRow[]> {
+  if (!cachedListing) {
+    const database = createHash("sha256").update(env().DATABASE_URL).digest("hex").slice(0, 16);
+    cachedListing = unstable_cache(() => readCallsClosingAfter(now()), ["calls:listing:v1", database], {
+      tags: [CALLS_TAG],
+      revalidate: 300,
+    });
+  }
+  return cachedListing;
+}
 
 /** The calls open now (lib/clock), for the public landing page. */
 export async function listOpenCalls(): Promise<OpenCall[]> {
-  return openCallsAt(await cachedListing(), now());
+  return openCallsAt(await listing()(), now());
 }
