@@ -12,15 +12,7 @@ const auth = vi.hoisted(() => ({ signOut: vi.fn(async () => undefined) }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewer.current }));
 vi.mock("@/lib/auth/config", () => auth);
 vi.mock("@/lib/dal/my-data", () => dal);
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "en",
-  getTranslations: async (namespace: string) => {
-    const table = (en as unknown as Record<string, Record<string, string>>)[namespace];
-    const t = (key: string) => table[key] ?? `${namespace}.${key}`;
-    t.has = (key: string) => key in table;
-    return t;
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("@/test/next-intl")).nextIntlServer("en"));
 
 const { deleteMyAccountAction } = await import("./actions");
 const ME = "00000000-0000-4000-8000-000000000001";

@@ -15,15 +15,7 @@ const dal = vi.hoisted(() => ({
 }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewer.current }));
 vi.mock("@/lib/dal/assignments", () => dal);
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "en",
-  getTranslations: async (namespace: string) => {
-    const table = (en as unknown as Record<string, Record<string, string>>)[namespace];
-    const t = (key: string) => table[key] ?? `${namespace}.${key}`;
-    t.has = (key: string) => key in table;
-    return t;
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("@/test/next-intl")).nextIntlServer("en"));
 
 const { addAssignmentAction, autoAssignAction, removeAssignmentAction } = await import("./actions");
 

@@ -11,15 +11,7 @@ const viewer = vi.hoisted(() => ({ current: null as Viewer | null }));
 const dal = vi.hoisted(() => ({ screenApplication: vi.fn() }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewer.current }));
 vi.mock("@/lib/dal/screening", () => dal);
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "en",
-  getTranslations: async (namespace: string) => {
-    const table = (en as unknown as Record<string, Record<string, string>>)[namespace];
-    const t = (key: string) => table[key] ?? `${namespace}.${key}`;
-    t.has = (key: string) => key in table;
-    return t;
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("@/test/next-intl")).nextIntlServer("en"));
 
 const { screenApplicationAction } = await import("./actions");
 
