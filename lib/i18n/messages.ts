@@ -37,6 +37,8 @@ export const CLIENT_NAMESPACES = [
   "ReviewQueue",
   // Reopening a submitted review from the review progress page (lib/i18n/messages/review-progress).
   "AdminReopen",
+  // The awards page's dialogs (lib/i18n/messages/awards).
+  "AdminAwardActions",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
