@@ -15,6 +15,9 @@
  *           GET /admin/calls/<id>/ranking as the admin (its first page of 50 rows, and a middle page by raw
  *           rank), 20 sequential requests each after a warm-up (p50/p95/max), and `callRanking` for one page
  *           alone in-process (bench/scenarios/ranking.ts).
+ *   awards   "fill the budget" on the same call (budget for 91 grants): `proposeAwards` and then `confirmProposal`
+ *           of its 91 awards in one transaction, in-process, 3 runs, each undone afterwards
+ *           (bench/scenarios/awards.ts).
  * Environment: BENCH_PORT (default 3200) for the server it starts; BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
@@ -23,6 +26,7 @@ import { load, type LoadResult } from "./lib/load";
 import { request } from "./lib/http";
 import { serverRssMiB, startServer } from "./lib/server";
 import { assignmentBench } from "./scenarios/assignment";
+import { awardsBench } from "./scenarios/awards";
 import { rankingBench } from "./scenarios/ranking";
 import {
   autosaveLoad,
@@ -135,6 +139,16 @@ async function main() {
         );
       }
       lines.push(`  ${"callRanking, one page (data layer only)".padEnd(46)} ${r.dal.samples} sequential: p50 ${f(r.dal.p50)} ms, p95 ${f(r.dal.p95)} ms, max ${f(r.dal.max)} ms`);
+    }
+    if (all || wanted.has("awards")) {
+      const n = Number(process.env.BENCH_RANKING_APPLICATIONS ?? 2000);
+      const r = await awardsBench(server.url, benchDatabaseUrl(server.dataDir), n);
+      const f = (x: number) => x.toFixed(1);
+      lines.push("");
+      lines.push(`awards: propose and confirm on a ranking of ${r.applications} applications (budget for 91 grants)`);
+      for (const [i, run] of r.runs.entries()) {
+        lines.push(`  run ${i + 1}: propose ${f(run.proposeMs)} ms, confirm ${run.awarded} awards ${f(run.confirmMs)} ms, together ${f(run.proposeMs + run.confirmMs)} ms`);
+      }
     }
     if (all || wanted.has("memory")) {
       await new Promise((r) => setTimeout(r, 5000));

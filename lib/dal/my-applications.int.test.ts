@@ -174,3 +174,22 @@ describe("the read-only view of my application", () => {
     expect(await getApplicationView(a4, id)).toBeNull();
   });
 });
+
+describe("the decision once results are published, with its reason", () => {
+  it("waitlisted and not awarded carry the call's minimum score; before publication nothing is said", async () => {
+    const app = await appOf(a4, pastCallId);
+    const [before] = await getDb().select({ status: applications.status }).from(applications).where(eq(applications.id, app));
+    try {
+      for (const kind of ["waitlisted", "not_awarded"] as const) {
+        await getDb().update(applications).set({ status: kind }).where(eq(applications.id, app));
+        await getDb().update(calls).set({ resultsPublishedAt: null }).where(eq(calls.id, pastCallId));
+        expect((await getApplicationView(a4, app))!.decision).toBeNull();
+        await getDb().update(calls).set({ resultsPublishedAt: new Date() }).where(eq(calls.id, pastCallId));
+        expect((await getApplicationView(a4, app))!.decision).toEqual({ kind, minScore: 60, scoreOutOf: 100 });
+      }
+    } finally {
+      await getDb().update(applications).set({ status: before.status }).where(eq(applications.id, app));
+      await getDb().update(calls).set({ resultsPublishedAt: null }).where(eq(calls.id, pastCallId));
+    }
+  });
+});

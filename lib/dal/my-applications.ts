@@ -44,8 +44,10 @@ export async function getPublicCallPage(callId: string) {
 export type Decision =
   | { kind: "ineligible"; reason: string | null }
   | { kind: "awarded"; amount: number | null }
-  | { kind: "waitlisted" }
-  | { kind: "not_awarded" }
+  /** Above the call's minimum score, but the budget (or the district's ceiling) did not reach it. */
+  | { kind: "waitlisted"; minScore: number; scoreOutOf: number }
+  /** Below the call's minimum score. */
+  | { kind: "not_awarded"; minScore: number; scoreOutOf: number }
   | { kind: "award_revoked"; reason: string | null };
 
 export type Feedback = {
@@ -118,6 +120,7 @@ export async function getApplicationView(actor: Actor, applicationId: string): P
       tEn: calls.titleEn,
       closesAt: calls.closesAt,
       awardAmount: calls.awardAmount,
+      minScore: calls.minScore,
       resultsPublishedAt: calls.resultsPublishedAt,
       programmeId: programmes.id,
       programmeCode: programmes.code,
@@ -170,7 +173,7 @@ export async function getApplicationView(actor: Actor, applicationId: string): P
         .orderBy(desc(awards.awardedAt))
         .limit(1);
       decision = a.status === "awarded" ? { kind: "awarded", amount: w?.amount ?? null } : { kind: "award_revoked", reason: w?.revokeReason ?? null };
-    } else decision = { kind: a.status as "waitlisted" | "not_awarded" };
+    } else decision = { kind: a.status as "waitlisted" | "not_awarded", minScore: a.minScore, scoreOutOf: a.scoreOutOf };
   }
 
   let feedback: Feedback | null = null;

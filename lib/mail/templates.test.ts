@@ -12,6 +12,8 @@ const payload = {
   days: 3,
   count: 2,
   reason: "Жасы <35> шегінен асады & басқа",
+  outcome: "awarded" as const,
+  amount: { kk: "1 500 000 ₸", ru: "1 500 000 ₸", en: "₸1,500,000" },
 };
 
 describe("mail templates", () => {
@@ -74,5 +76,15 @@ describe("mail templates", () => {
     expect(renderMail("review_reminder", "kk", payload).text).toContain("Алматы уақыты");
     expect(renderMail("review_reminder", "ru", payload).text).toContain("время Алматы");
     expect(renderMail("review_reminder", "ru", payload).subject).not.toBe(renderMail("review_reminder", "kk", payload).subject);
+  });
+
+  it.each(["awarded", "waitlisted", "not_awarded", "award_revoked"] as const)("decision (%s) says the outcome in each language, with the amount when awarded", (outcome) => {
+    const texts = LANGS.map((l) => renderMail("decision", l, { ...payload, outcome }).text);
+    expect(new Set(texts).size).toBe(3);
+    for (const t of texts) expect(t).toContain(payload.reference);
+    if (outcome === "awarded") {
+      expect(texts[0]).toContain("1 500 000 ₸");
+      expect(texts[2]).toContain("₸1,500,000");
+    }
   });
 });

@@ -24,6 +24,17 @@ export type MailPayloads = {
    * (never the applicant); `reason` is the admin's text, shown as written.
    */
   review_reopened: LinkPayload & { callTitle: { kk: string; ru: string; en: string }; reference: string; reason: string };
+  /**
+   * The commission's decision on an application, once the call's results are published (or a later
+   * promotion or revocation): `amount` is pre-formatted per language; `reason` (revocations) is the admin's text.
+   */
+  decision: LinkPayload & {
+    callTitle: { kk: string; ru: string; en: string };
+    reference: string;
+    outcome: "awarded" | "waitlisted" | "not_awarded" | "award_revoked";
+    amount: { kk: string; ru: string; en: string };
+    reason?: string;
+  };
 };
 export type MailTemplate = keyof MailPayloads;
 
@@ -260,6 +271,54 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
         after: ["Until you submit it again, your review does not count in the ranking."],
       },
     })[lang],
+  decision: (lang, p) => {
+    const reason = p.reason ? { kk: [`Себебі: ${p.reason}`], ru: [`Причина: ${p.reason}`], en: [`Reason: ${p.reason}`] } : { kk: [], ru: [], en: [] };
+    const body = {
+      awarded: {
+        kk: `Құттықтаймыз! «${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңізге ${p.amount.kk} көлемінде грант тағайындалды.`,
+        ru: `Поздравляем! По вашей заявке ${p.reference} на конкурс «${p.callTitle.ru}» присуждён грант в размере ${p.amount.ru}.`,
+        en: `Congratulations! Your application ${p.reference} to “${p.callTitle.en}” has been awarded a grant of ${p.amount.en}.`,
+      },
+      waitlisted: {
+        kk: `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз ең төменгі балдан асты, бірақ бюджет жетпеді: ол күту тізіміне енгізілді. Қаражат босаса, сізге хабарлаймыз.`,
+        ru: `Ваша заявка ${p.reference} на конкурс «${p.callTitle.ru}» набрала проходной балл, но бюджета не хватило: она включена в лист ожидания. Если средства освободятся, мы сообщим вам.`,
+        en: `Your application ${p.reference} to “${p.callTitle.en}” passed the minimum score, but the budget did not reach it: it is on the waiting list. If money becomes free, we will tell you.`,
+      },
+      not_awarded: {
+        kk: `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз ең төменгі балға жетпеді, грант тағайындалмады.`,
+        ru: `Ваша заявка ${p.reference} на конкурс «${p.callTitle.ru}» не набрала проходной балл, грант не присуждён.`,
+        en: `Your application ${p.reference} to “${p.callTitle.en}” did not reach the minimum score and has not been awarded a grant.`,
+      },
+      award_revoked: {
+        kk: `«${p.callTitle.kk}» конкурсы бойынша ${p.reference} өтініміңізге тағайындалған грант кері қайтарылды.`,
+        ru: `Грант, присуждённый по вашей заявке ${p.reference} на конкурс «${p.callTitle.ru}», отозван.`,
+        en: `The grant awarded to your application ${p.reference} to “${p.callTitle.en}” has been revoked.`,
+      },
+    }[p.outcome];
+    return {
+      kk: {
+        subject: `Конкурс нәтижесі: ${p.callTitle.kk}`,
+        greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
+        body: [body.kk, ...reason.kk],
+        action: "Шешімді және пікірлерді көру",
+        after: ["Сұрақтарыңыз болса, облыстың жастар саясаты мәселелері басқармасына хабарласыңыз."],
+      },
+      ru: {
+        subject: `Результат конкурса: ${p.callTitle.ru}`,
+        greeting: (n: string) => `Здравствуйте, ${n}!`,
+        body: [body.ru, ...reason.ru],
+        action: "Посмотреть решение и отзывы",
+        after: ["С вопросами обращайтесь в управление по вопросам молодёжной политики области."],
+      },
+      en: {
+        subject: `Result of the call: ${p.callTitle.en}`,
+        greeting: (n: string) => `Hello ${n},`,
+        body: [body.en, ...reason.en],
+        action: "See the decision and the feedback",
+        after: ["If you have questions, contact the regional youth policy department."],
+      },
+    }[lang];
+  },
 };
 
 export const MAIL_TEMPLATES = Object.keys(COPY) as MailTemplate[];

@@ -48,8 +48,20 @@ export async function DecisionBlock({ view }: { view: ApplicationView }) {
           : t("decisionAwardedNoAmount")}
       </p>
     );
-  else if (d.kind === "waitlisted") body = <p className="font-semibold">{t("decisionWaitlisted")}</p>;
-  else if (d.kind === "not_awarded") body = <p className="font-semibold">{t("decisionNotAwarded")}</p>;
+  else if (d.kind === "waitlisted")
+    body = (
+      <>
+        <p className="font-semibold">{t("decisionWaitlisted")}</p>
+        <p data-testid="decision-reason">{t("decisionWaitlistedWhy", { min: fmt(d.minScore, locale, 2), outOf: d.scoreOutOf })}</p>
+      </>
+    );
+  else if (d.kind === "not_awarded")
+    body = (
+      <>
+        <p className="font-semibold">{t("decisionNotAwarded")}</p>
+        <p data-testid="decision-reason">{t("decisionNotAwardedWhy", { min: fmt(d.minScore, locale, 2), outOf: d.scoreOutOf })}</p>
+      </>
+    );
   else
     body = (
       <>
