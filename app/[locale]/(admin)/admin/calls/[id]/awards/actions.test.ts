@@ -150,7 +150,7 @@ describe("awards actions: what they say", () => {
     expect(await revokeAwardAction({ awardId: AWARD, reason: "  " })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { reason: en.Validation.reasonRequired } });
     expect(await revokeAwardAction({ awardId: AWARD, reason: "Declined" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { reason: en.Validation.reasonTooShort } });
     expect(dal.revokeAward).not.toHaveBeenCalled();
-    dal.revokeAward.mockResolvedValueOnce({ ok: false, code: "invalid", fieldErrors: { reason: "reasonTooShort" } });
+    dal.revokeAward.mockResolvedValueOnce({ ok: false, code: "invalid", fieldErrors: { reason: "awardReasonTooShort" } });
     expect(await revokeAwardAction({ awardId: AWARD, reason })).toEqual({ ok: false, code: "invalid", message: en.Validation.reasonTooShort, fieldErrors: { reason: en.Validation.reasonTooShort } });
     dal.revokeAward.mockResolvedValueOnce({ ok: false, code: "not_active" });
     expect(await revokeAwardAction({ awardId: AWARD, reason })).toEqual({ ok: false, code: "conflict", message: t.errNotActive });

@@ -74,6 +74,9 @@ export async function promoteAction(formData: FormData): Promise<ActionResult<{ 
   return promote(formData);
 }
 
+/** The data layer's own reason check (it runs after this action's) names its messages differently. */
+const DAL_REASON_KEYS: Record<string, string> = { awardReasonTooShort: "reasonTooShort", awardReasonTooLong: "reasonTooLong" };
+
 const revoke = authAction(
   revokeAwardSchema,
   "award.decide",
@@ -84,7 +87,7 @@ const revoke = authAction(
     if (r.code === "not_found") throw new ActionError("not_found");
     if (r.code === "invalid") {
       const tv = await getTranslations("Validation");
-      const key = r.fieldErrors.reason;
+      const key = r.fieldErrors.reason ? (DAL_REASON_KEYS[r.fieldErrors.reason] ?? r.fieldErrors.reason) : undefined;
       const message = key && tv.has(key as never) ? tv(key as never) : tv("invalid");
       throw new ActionError("invalid", message, { reason: message });
     }

@@ -100,9 +100,9 @@ export default async function AwardsPage({ params, searchParams }: Props) {
     </span>
   );
   const districtColumns: Column<BudgetDistrict>[] = [
-    { key: "district", header: t("colDistrict"), rowHeader: true, cell: (d) => district(d.code) },
-    { key: "ceiling", header: t("colCeiling"), align: "end", cell: (d) => num("district-ceiling", d.ceiling, t("noCeiling")) },
-    { key: "reserved", header: t("colReserved"), align: "end", cell: (d) => num("district-reserved", d.reservedMinimum, t("noReserved")) },
+    { key: "district", header: t("colDistrict"), rowHeader: true, cell: (d) => district(d.code), className: "min-w-36" },
+    { key: "ceiling", header: t("colCeiling"), align: "end", className: "whitespace-nowrap", cell: (d) => num("district-ceiling", d.ceiling, t("noCeiling")) },
+    { key: "reserved", header: t("colReserved"), align: "end", className: "whitespace-nowrap", cell: (d) => num("district-reserved", d.reservedMinimum, t("noReserved")) },
     { key: "count", header: t("colAwardedCount"), align: "end", cell: (d) => num("district-awarded-count", d.awardedCount, "") },
     { key: "sum", header: t("colAwardedSum"), align: "end", cell: (d) => <Money amount={d.awardedTotal} /> },
     { key: "ceiling-left", header: t("colCeilingLeft"), align: "end", cell: (d) => num("district-ceiling-left", d.ceilingLeft, "—") },
@@ -199,11 +199,11 @@ export default async function AwardsPage({ params, searchParams }: Props) {
     </nav>
   );
   const figureGrid = (items: [string, React.ReactNode, string][], testId: string) => (
-    <dl className="m-0 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid={testId}>
+    <dl className="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid={testId}>
       {items.map(([label, value, key]) => (
-        <div key={key} className="rounded-lg border border-slate-300 bg-white p-3">
-          <dt className="text-sm text-slate-600">{label}</dt>
-          <dd className="m-0 text-lg font-semibold tabular-nums" data-testid={`figure-${key}`}>
+        <div key={key} className="min-w-0 rounded-lg border border-slate-300 bg-white p-3">
+          <dt className="text-sm break-words text-slate-600">{label}</dt>
+          <dd className="m-0 text-base font-semibold tabular-nums sm:text-lg" data-testid={`figure-${key}`}>
             {value}
           </dd>
         </div>
@@ -239,17 +239,20 @@ export default async function AwardsPage({ params, searchParams }: Props) {
           {t("budgetTitle")}
         </h2>
         {figureGrid(figures, "budget-figures")}
+        <h3 className="text-lg font-semibold">{t("districtsTitle")}</h3>
         <Table
           id="award-districts"
           caption={t("districtsCaption")}
-          layout="stack"
+          captionHidden
+          // Eleven rows of numbers: a compact table that scrolls sideways in its own region on a phone.
+          layout="scroll"
           columns={districtColumns}
           rows={panel.districts}
           rowKey={(d) => d.code}
         />
         <div className="space-y-2">
           <h3 className="text-lg font-semibold">{t("countsTitle")}</h3>
-          <dl className="m-0 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="status-counts">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="status-counts">
             {counts.map(([status, n]) => (
               <div key={status} className="rounded-lg border border-slate-300 bg-white p-3">
                 <dt className="text-sm text-slate-600">{ts(status)}</dt>
