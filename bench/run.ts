@@ -18,6 +18,9 @@
  *   awards   "fill the budget" on the same call (budget for 91 grants): `proposeAwards` and then `confirmProposal`
  *           of its 91 awards in one transaction, in-process, 3 runs, each undone afterwards
  *           (bench/scenarios/awards.ts).
+ *   storm    300 award actions at once over HTTP against a budget of 91 grants, split across the benchmark
+ *           server and a second `next start` on the same database (port BENCH_PORT + 1); the invariants
+ *           read back from the database (bench/scenarios/storm.ts).
  * Environment: BENCH_PORT (default 3200) for the server it starts; BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
@@ -27,6 +30,7 @@ import { request } from "./lib/http";
 import { serverRssMiB, startServer } from "./lib/server";
 import { assignmentBench } from "./scenarios/assignment";
 import { awardsBench } from "./scenarios/awards";
+import { stormBench } from "./scenarios/storm";
 import { rankingBench } from "./scenarios/ranking";
 import {
   autosaveLoad,
@@ -149,6 +153,19 @@ async function main() {
       for (const [i, run] of r.runs.entries()) {
         lines.push(`  run ${i + 1}: propose ${f(run.proposeMs)} ms, confirm ${run.awarded} awards ${f(run.confirmMs)} ms, together ${f(run.proposeMs + run.confirmMs)} ms`);
       }
+    }
+    if (all || wanted.has("storm")) {
+      const port = Number(process.env.BENCH_PORT ?? 3200) + 1;
+      const r = await stormBench(server.url, benchDatabaseUrl(server.dataDir), server.dataDir, port);
+      const i = r.invariants;
+      lines.push("");
+      lines.push(`storm: ${r.attempts} award actions at once over HTTP, two next start processes on one database, budget ${i.cap / 1_500_000} grants`);
+      lines.push(
+        `  awarded ${r.awarded} (A ${r.perServer.A}, B ${r.perServer.B}), refused budget_exhausted ${r.refusedBudget}, other failures ${r.otherFailures}; wall ${(r.wallMs / 1000).toFixed(2)} s, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`,
+      );
+      lines.push(
+        `  invariants: awarded_total ${i.awardedTotal}, sum of active awards ${i.activeSum}, active awards ${i.active}, distinct applications ${i.distinctApps} — ${i.awardedTotal === i.activeSum && i.active === i.distinctApps && i.awardedTotal <= i.cap ? "hold" : "BROKEN"}`,
+      );
     }
     if (all || wanted.has("memory")) {
       await new Promise((r) => setTimeout(r, 5000));
