@@ -16,7 +16,7 @@ import { kk } from "./messages";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
-/** The closed call, its in-review application outside the Uighur district, and every applicant's name in the call. */
+/** The closed call, its seeded in-review application outside the Uighur district, and every applicant's name in the call. */
 export async function demoApp(): Promise<{ callId: string; reference: string; allNames: string[] }> {
   const port = fs.readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[3].trim();
   const password = fs.readFileSync(path.join(DATA_DIR, "app-password"), "utf8").trim();
@@ -34,7 +34,17 @@ export async function demoApp(): Promise<{ callId: string; reference: string; al
         WHERE a.call_id = $1 ORDER BY a.id`,
       [callId],
     );
-    const app = rows.find((r) => r.status === "in_review" && r.district_code !== "uighur");
+    // The seeded one (reviewer1's review submitted, reviewer2's a draft): applications other specs screen
+    // in (no reviews yet) or reopen (reviewer3's review) are in review too, so the status alone is not enough.
+    const { rows: seeded } = await c.query<{ id: string }>(
+      `SELECT a.id FROM applications a
+         JOIN reviews r ON r.application_id = a.id AND r.status = 'draft'
+         JOIN users u ON u.id = r.reviewer_id AND u.email = 'reviewer2@jasgrant.demo'
+        WHERE a.call_id = $1 AND a.status = 'in_review' AND a.district_code <> 'uighur'
+        ORDER BY a.id LIMIT 1`,
+      [callId],
+    );
+    const app = seeded[0];
     if (!app) throw new Error("the demo data needs an application in review outside the Uighur district");
     const names = rows.flatMap((r) => [`${r.surname} ${r.given_name}`, `${r.given_name} ${r.surname}`]);
     return { callId, reference: `JG-${app.id.replace(/-/g, "").slice(0, 8).toUpperCase()}`, allNames: names };
