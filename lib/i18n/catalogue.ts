@@ -39,6 +39,9 @@ import scoringEn from "./messages/scoring/en.json" with { type: "json" };
 import reviewProgressKk from "./messages/review-progress/kk.json" with { type: "json" };
 import reviewProgressRu from "./messages/review-progress/ru.json" with { type: "json" };
 import reviewProgressEn from "./messages/review-progress/en.json" with { type: "json" };
+import protocolKk from "./messages/protocol/kk.json" with { type: "json" };
+import protocolRu from "./messages/protocol/ru.json" with { type: "json" };
+import protocolEn from "./messages/protocol/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -56,6 +59,7 @@ export const PARTS = {
   reviewer: { kk: reviewerKk, ru: reviewerRu, en: reviewerEn },
   scoring: { kk: scoringKk, ru: scoringRu, en: scoringEn },
   reviewProgress: { kk: reviewProgressKk, ru: reviewProgressRu, en: reviewProgressEn },
+  protocol: { kk: protocolKk, ru: protocolRu, en: protocolEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -70,7 +74,8 @@ export type Messages = typeof coreKk &
   typeof rankingKk &
   typeof reviewerKk &
   typeof scoringKk &
-  typeof reviewProgressKk;
+  typeof reviewProgressKk &
+  typeof protocolKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};
