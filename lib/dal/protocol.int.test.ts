@@ -22,9 +22,12 @@ const A: Record<string, string> = {};
 const iins: string[] = [];
 const emails: string[] = [];
 
-async function review(applicationId: string, reviewerId: string, total: number, assignment: "assigned" | "removed" = "assigned") {
+let clock = Date.parse("2025-05-01T10:00:00Z");
+
+async function review(applicationId: string, reviewerId: string, total: number, assignment: "assigned" | "removed" = "assigned", comment = "") {
   const [a] = await getDb().insert(reviewAssignments).values({ callId, applicationId, reviewerId, status: assignment }).returning({ id: reviewAssignments.id });
-  await getDb().insert(reviews).values({ assignmentId: a.id, applicationId, reviewerId, status: "submitted", total, submittedAt: new Date() });
+  clock += 60_000;
+  await getDb().insert(reviews).values({ assignmentId: a.id, applicationId, reviewerId, status: "submitted", total, comment, submittedAt: new Date(clock) });
 }
 
 async function person(id: string, surname: string, givenName: string, patronymic: string | null, organisation: string | null = null) {
@@ -73,10 +76,10 @@ beforeAll(async () => {
   ];
   for (const [key, status, surname, t0, t1] of plan) {
     const id = await application(key, status, surname);
-    await review(id, R[0], t0);
-    await review(id, R[1], t1);
+    await review(id, R[0], t0, "assigned", key === "awarded" ? "Нарық жақсы зерттелген, бюджет нақты." : "");
+    await review(id, R[1], t1, "assigned", key === "awarded" ? "  Жұмыс орындары шынайы.  " : "");
   }
-  await review(A.inReview, R[2], 100, "removed");
+  await review(A.inReview, R[2], 100, "removed", "Алынып тасталған тағайындаудың пікірі.");
   await application("submitted", "submitted", "Серікова");
   await application("ineligible", "ineligible", "Төлегенова");
 
@@ -121,6 +124,10 @@ describe("callProtocol", () => {
     expect(by.get(A.inReview)!.decision).toEqual({ kind: "in_review" });
     // 50 vs 75 on a 100-point scale: 25 ≤ 30, no flag; none of the others differ by more either.
     expect(p.rows.every((r) => !r.disagreement)).toBe(true);
+
+    // Comments of counted reviews only, earliest first, trimmed; a removed assignment's is not there.
+    expect(by.get(A.awarded)!.comments).toEqual(["Нарық жақсы зерттелген, бюджет нақты.", "Жұмыс орындары шынайы."]);
+    expect(by.get(A.inReview)!.comments).toEqual([]);
 
     expect(by.get(A.awarded)!.grantee).toBe("Бекова Айгерім Болатқызы");
     for (const r of p.rows) if (r.applicationId !== A.awarded) expect(r.grantee).toBeNull();

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { applications, awards, calls, programmes, reviewAssignments, users, type Localised } from "@/db/schema";
+import { applications, awards, calls, programmes, reviewAssignments, reviews, users, type Localised } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { DistrictCode } from "@/lib/domain/districts";
 import type { RankKey } from "@/lib/domain/scoring";
@@ -50,6 +50,12 @@ export type ProtocolRow = {
   normalised: number | null;
   disagreement: boolean;
   decision: ProtocolDecision;
+  /**
+   * The overall comments of the submitted reviews that count (active assignments), earliest first, without
+   * the reviewers' names: the scoring form tells reviewers their comment goes into the protocol, and the
+   * applicant sees it the same way.
+   */
+  comments: string[];
 };
 
 export type CommissionMember = {
@@ -156,7 +162,7 @@ export async function callProtocol(actor: Actor, callId: string, use: ProtocolUs
   // same transaction as its status, so the later read finds it (statuses only move forward).
   const ranking = await callRanking(actor, callId, { all: true, sort });
   if (!ranking) return null;
-  const [awardRows, grantees, memberRows] = await Promise.all([
+  const [awardRows, grantees, memberRows, commentRows] = await Promise.all([
     db
       .select({ applicationId: awards.applicationId, amount: awards.amount, status: awards.status, revokeReason: awards.revokeReason, revokedAt: awards.revokedAt })
       .from(awards)
@@ -183,6 +189,12 @@ export async function callProtocol(actor: Actor, callId: string, use: ProtocolUs
       .where(and(eq(reviewAssignments.callId, callId), eq(reviewAssignments.status, "assigned")))
       .groupBy(users.id)
       .orderBy(asc(users.surname), asc(users.givenName)),
+    db
+      .select({ applicationId: reviews.applicationId, comment: reviews.comment })
+      .from(reviews)
+      .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviews.assignmentId))
+      .where(and(eq(reviewAssignments.callId, callId), eq(reviewAssignments.status, "assigned"), eq(reviews.status, "submitted"), ne(reviews.comment, "")))
+      .orderBy(asc(reviews.submittedAt), asc(reviews.id)),
   ]);
 
   const activeAward = new Map<string, number>();
@@ -190,6 +202,14 @@ export async function callProtocol(actor: Actor, callId: string, use: ProtocolUs
   for (const a of awardRows) {
     if (a.status === "active") activeAward.set(a.applicationId, a.amount);
     else if (!lastRevoked.has(a.applicationId)) lastRevoked.set(a.applicationId, { amount: a.amount, reason: a.revokeReason });
+  }
+  const comments = new Map<string, string[]>();
+  for (const c of commentRows) {
+    const text = c.comment.trim();
+    if (!text) continue;
+    const list = comments.get(c.applicationId);
+    if (list) list.push(text);
+    else comments.set(c.applicationId, [text]);
   }
   const granteeName = new Map(grantees.filter((g) => !g.anonymisedAt).map((g) => [g.applicationId, fullName(g)]));
 
@@ -225,6 +245,7 @@ export async function callProtocol(actor: Actor, callId: string, use: ProtocolUs
       normalised: r.normalised,
       disagreement: r.disagreement,
       decision,
+      comments: comments.get(r.id) ?? [],
     };
   });
 

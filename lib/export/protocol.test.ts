@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CallProtocol } from "@/lib/dal/protocol";
 import { EXCEL_KZ, csvText } from "./cells";
-import { methodNote, protocolCallSheet, protocolFileName, protocolMembersSheet, protocolRankingSheet, protocolSheets, protocolTranslators } from "./protocol";
+import { methodNote, protocolCallSheet, protocolCommentsSheet, protocolFileName, protocolMembersSheet, protocolRankingSheet, protocolSheets, protocolTranslators } from "./protocol";
 
 const protocol: CallProtocol = {
   call: {
@@ -25,9 +25,9 @@ const protocol: CallProtocol = {
   order: ["normalised_score", "jobs_created", "submitted_at"],
   threshold: 30,
   rows: [
-    { applicationId: "a1", normalisedRank: 1, rawRank: 2, reference: "JG-AAAAAAAA", title: "Кофейня", districtCode: "ili", grantee: "Ахметов Ерлан", reviews: 3, mean: 88.333333, normalised: 90.1, disagreement: false, decision: { kind: "awarded", amount: 1_500_000 } },
-    { applicationId: "a2", normalisedRank: 2, rawRank: 1, reference: "JG-BBBBBBBB", title: "=cmd", districtCode: "talgar", grantee: null, reviews: 3, mean: 89, normalised: 85, disagreement: true, decision: { kind: "award_revoked", amount: 1_500_000, reason: "Грант алушы бас тартты" } },
-    { applicationId: "a3", normalisedRank: 3, rawRank: 3, reference: "JG-CCCCCCCC", title: "Наубайхана", districtCode: "konaev", grantee: null, reviews: 1, mean: null, normalised: null, disagreement: false, decision: { kind: "in_review" } },
+    { applicationId: "a1", normalisedRank: 1, rawRank: 2, reference: "JG-AAAAAAAA", title: "Кофейня", districtCode: "ili", grantee: "Ахметов Ерлан", reviews: 3, mean: 88.333333, normalised: 90.1, disagreement: false, decision: { kind: "awarded", amount: 1_500_000 }, comments: ["Нарық жақсы зерттелген.", "=Бюджет нақты"] },
+    { applicationId: "a2", normalisedRank: 2, rawRank: 1, reference: "JG-BBBBBBBB", title: "=cmd", districtCode: "talgar", grantee: null, reviews: 3, mean: 89, normalised: 85, disagreement: true, decision: { kind: "award_revoked", amount: 1_500_000, reason: "Грант алушы бас тартты" }, comments: [] },
+    { applicationId: "a3", normalisedRank: 3, rawRank: 3, reference: "JG-CCCCCCCC", title: "Наубайхана", districtCode: "konaev", grantee: null, reviews: 1, mean: null, normalised: null, disagreement: false, decision: { kind: "in_review" }, comments: ["Идея өзекті."] },
   ],
   totals: { applications: 3, awarded: 1, awardedAmount: 1_500_000, waitlisted: 0, notAwarded: 0, revoked: 1, inReview: 1, reviewed: 0, remaining: 133_500_000 },
   members: [
@@ -75,7 +75,17 @@ describe("protocol sheets", () => {
       ["Ким Елена Викторовна", "Университет", 3, null],
       ["Тұрсынов Бақытжан Ерланұлы", null, 2, null],
     ]);
-    expect(protocolSheets(protocol, "en").map((s) => s.name)).toEqual(["Ranking and decisions", "Call", "Commission"]);
+    expect(protocolSheets(protocol, "en").map((s) => s.name)).toEqual(["Ranking and decisions", "Call", "Commission", "Conclusions"]);
+  });
+
+  it("list the reviewers' comments one per row in the ranking's order, without names", async () => {
+    const sheet = protocolCommentsSheet(protocol, "kk");
+    expect(sheet.columns.map((c) => c.header)).toEqual(["Қалыпқа келтірілген орын", "Өтінім нөмірі", "Жоба", "Сарапшының түсініктемесі"]);
+    expect(await all(sheet.rows)).toEqual([
+      [1, "JG-AAAAAAAA", "Кофейня", "Нарық жақсы зерттелген."],
+      [1, "JG-AAAAAAAA", "Кофейня", "=Бюджет нақты"],
+      [3, "JG-CCCCCCCC", "Наубайхана", "Идея өзекті."],
+    ]);
   });
 
   it("explain the order: the rank's score, then the programme's other keys, then earlier submission", () => {

@@ -142,10 +142,31 @@ export function protocolMembersSheet(protocol: CallProtocol, locale: Locale, tr:
   };
 }
 
-/** The XLSX's three sheets: ranking and decisions, the call, the commission. */
+/** The reviewers' overall comments, one row each, in the ranking's order (without reviewers' names). */
+export function protocolCommentsSheet(protocol: CallProtocol, locale: Locale, tr: Translators = protocolTranslators(locale)): Sheet {
+  const { t } = tr;
+  const rank = (r: CallProtocol["rows"][number]) => (protocol.sort === "raw" ? r.rawRank : r.normalisedRank);
+  return {
+    name: t("sheetComments"),
+    columns: [
+      { header: t(protocol.sort === "raw" ? "colRawRank" : "colNormRank"), kind: "integer", width: 12 },
+      { header: t("colReference"), kind: "text", width: 14 },
+      { header: t("colTitle"), kind: "text", width: 40 },
+      { header: t("colComment"), kind: "text", width: 100 },
+    ],
+    rows: protocol.rows.flatMap((r) => r.comments.map((c) => [rank(r), r.reference, r.title, c])),
+  };
+}
+
+/** The XLSX's sheets: ranking and decisions, the call, the commission, the reviewers' conclusions. */
 export function protocolSheets(protocol: CallProtocol, locale: Locale): Sheet[] {
   const tr = protocolTranslators(locale);
-  return [protocolRankingSheet(protocol, locale, tr), protocolCallSheet(protocol, locale, tr), protocolMembersSheet(protocol, locale, tr)];
+  return [
+    protocolRankingSheet(protocol, locale, tr),
+    protocolCallSheet(protocol, locale, tr),
+    protocolMembersSheet(protocol, locale, tr),
+    protocolCommentsSheet(protocol, locale, tr),
+  ];
 }
 
 /** "Commission protocol — <call title> — 2026-12-02.csv" and its ASCII fallback. */
