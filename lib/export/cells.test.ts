@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRecord, csvText, EXCEL_KZ, neutraliseFormula, RFC4180, UTF8_BOM, xlsxValue, XLSX_FORMATS } from "./cells";
+import { almatyWallClock, csvField, csvRecord, csvText, EXCEL_KZ, neutraliseFormula, RFC4180, UTF8_BOM, xlsxValue, XLSX_FORMATS } from "./cells";
 
 describe("neutraliseFormula", () => {
   it("puts an apostrophe before text starting with = + - @ tab or CR", () => {
@@ -61,6 +61,16 @@ describe("csvText", () => {
     expect(csvText(new Date("2025-06-04T20:30:00Z"), { kind: "date" }, EXCEL_KZ)).toBe("2025-06-05");
     expect(csvText(new Date("2025-06-04T20:30:00Z"), { kind: "datetime" }, EXCEL_KZ)).toBe("2025-06-05 01:30");
     expect(csvText(new Date("2024-01-01T18:30:00Z"), { kind: "datetime" }, EXCEL_KZ)).toBe("2024-01-02 00:30");
+  });
+
+  it("agrees with Intl's Asia/Almaty time across the March 2024 change, minute by minute, seconds included", () => {
+    const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    const start = Date.parse("2024-02-29T16:00:00Z");
+    for (let ms = start; ms < start + 6 * 3_600_000; ms += 59_000) {
+      const w = almatyWallClock(new Date(ms));
+      const pad = (n: number) => String(n).padStart(2, "0");
+      expect(`${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`).toBe(intl.format(new Date(ms)));
+    }
   });
 
   it("lets a typed cell override its column's kind", () => {
