@@ -52,7 +52,13 @@ export type RankingSort = "normalised" | "raw";
  * `page` counts from 1; anything below 1 or not an integer is page 1, and a page past the last one
  * gives the last page (so a stale link still shows rows; the returned `page` says which).
  */
-export type RankingPageRequest = { page?: number; sort?: RankingSort; pageSize?: number };
+export type RankingPageRequest = {
+  page?: number;
+  sort?: RankingSort;
+  pageSize?: number;
+  /** Every row on one page (the commission's protocol and the exports); page and pageSize are ignored. */
+  all?: boolean;
+};
 
 export type CallRanking = {
   call: { id: string; titleKk: string; titleRu: string; titleEn: string; scoreOutOf: number; order: readonly RankKey[] };
@@ -142,7 +148,7 @@ export async function callRanking(actor: Actor, callId: string, request: Ranking
   const stats = callScoring(reviewTotals, options);
   const sort: RankingSort = request.sort === "raw" ? "raw" : "normalised";
   const sorted = [...ranked].sort(sort === "raw" ? (a, b) => a.rawRank - b.rawRank : (a, b) => a.normalisedRank - b.normalisedRank);
-  const pageSize = Math.max(1, Math.floor(request.pageSize ?? RANKING_PAGE_SIZE));
+  const pageSize = request.all ? Math.max(1, sorted.length) : Math.max(1, Math.floor(request.pageSize ?? RANKING_PAGE_SIZE));
   const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
   const asked = request.page !== undefined && Number.isInteger(request.page) && request.page >= 1 ? request.page : 1;
   const page = Math.min(asked, pageCount);
@@ -152,7 +158,12 @@ export async function callRanking(actor: Actor, callId: string, request: Ranking
     ? await db
         .select({ id: applications.id, title: applications.title, districtCode: applications.districtCode, status: applications.status })
         .from(applications)
-        .where(inArray(applications.id, slice.map((r) => r.applicationId)))
+        // The whole call: by its index rather than a list of every id (a parameter each).
+        .where(
+          request.all
+            ? and(eq(applications.callId, callId), inArray(applications.status, [...RANKED_STATUSES]))
+            : inArray(applications.id, slice.map((r) => r.applicationId)),
+        )
     : [];
   const byId = new Map(details.map((a) => [a.id, a]));
   const rows: RankingEntry[] = slice.map((r) => {

@@ -42,6 +42,9 @@ import reviewProgressEn from "./messages/review-progress/en.json" with { type: "
 import awardsKk from "./messages/awards/kk.json" with { type: "json" };
 import awardsRu from "./messages/awards/ru.json" with { type: "json" };
 import awardsEn from "./messages/awards/en.json" with { type: "json" };
+import protocolKk from "./messages/protocol/kk.json" with { type: "json" };
+import protocolRu from "./messages/protocol/ru.json" with { type: "json" };
+import protocolEn from "./messages/protocol/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -60,6 +63,7 @@ export const PARTS = {
   scoring: { kk: scoringKk, ru: scoringRu, en: scoringEn },
   reviewProgress: { kk: reviewProgressKk, ru: reviewProgressRu, en: reviewProgressEn },
   awards: { kk: awardsKk, ru: awardsRu, en: awardsEn },
+  protocol: { kk: protocolKk, ru: protocolRu, en: protocolEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -75,7 +79,8 @@ export type Messages = typeof coreKk &
   typeof reviewerKk &
   typeof scoringKk &
   typeof reviewProgressKk &
-  typeof awardsKk;
+  typeof awardsKk &
+  typeof protocolKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

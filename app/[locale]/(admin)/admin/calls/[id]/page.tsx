@@ -112,6 +112,12 @@ export default async function AdminCallPage({ params }: Props) {
             </Link>
             <p className="mt-1 text-slate-700">{t("awardsDescription")}</p>
           </li>
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href={`/admin/calls/${call.id}/protocol`} className="text-lg font-semibold" data-testid="protocol-link">
+              {t("protocolLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{t("protocolDescription")}</p>
+          </li>
         </ul>
       </nav>
     </div>

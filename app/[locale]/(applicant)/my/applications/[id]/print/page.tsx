@@ -10,7 +10,7 @@ import { getApplicationView } from "@/lib/dal/my-applications";
 import { formatDateTime } from "@/lib/domain/datetime";
 import type { Locale } from "@/lib/i18n/routing";
 import { ApplicationContent, DecisionBlock, FeedbackBlock, Timeline } from "../../_components/view-parts";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/app/_components/PrintButton";
 
 type Props = { params: Promise<{ id: string }> };
 
