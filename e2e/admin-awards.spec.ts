@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { districtName } from "../lib/domain/districts";
 import { formatMoney } from "../lib/domain/money";
@@ -219,4 +222,49 @@ test.describe("admin awards", () => {
       }
     }
   });
+
+  test("a reviewer and an applicant posting the award action itself are refused, and nothing is awarded", async ({ browser, baseURL }) => {
+    const fx = await createAwardsCall();
+    const target = fx.apps[0];
+    const actionId = awardActionId();
+    for (const [email, area] of [
+      [fx.reviewerEmail, /\/review$/],
+      [target.applicantEmail, /\/my$/],
+    ] as const) {
+      const context = await browser.newContext();
+      try {
+        const other = await context.newPage();
+        await signInAs(other, email, DEMO_PASSWORD, area);
+        // As the browser calls a server action: POST with its id; the reply is the action's result.
+        const res = await other.request.post(`/admin/calls/${fx.callId}/awards`, {
+          headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: baseURL! },
+          data: JSON.stringify([{ applicationId: target.id, idempotencyKey: crypto.randomUUID() }]),
+        });
+        const body = await res.text();
+        expect(body).toContain('"code":"forbidden"');
+        expect(body).not.toContain('"ok":true');
+      } finally {
+        await context.close();
+      }
+    }
+    const c = await db();
+    try {
+      const { rows } = await c.query("SELECT count(*)::int AS n FROM awards WHERE application_id = $1", [target.id]);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await c.end();
+    }
+  });
 });
+
+/** The award action's id in this build (what a browser sends as `next-action`). */
+function awardActionId(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const file = "app/[locale]/(admin)/admin/calls/[id]/awards/actions.ts";
+  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === "promoteAction");
+  if (!hit) throw new Error("promoteAction is not in the build's server-reference manifest");
+  return hit[0];
+}
