@@ -271,7 +271,7 @@ export async function listAwards(actor: Actor, callId: string): Promise<AwardRow
 
 /** The whole ranking of the call in the chosen order (every page). */
 async function fullRanking(actor: Actor, callId: string, order: RankOrder): Promise<RankingEntry[] | null> {
-  const r = await callRanking(actor, callId, { sort: order, pageSize: Number.MAX_SAFE_INTEGER });
+  const r = await callRanking(actor, callId, { sort: order, all: true });
   return r ? r.rows : null;
 }
 
