@@ -73,7 +73,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
       key: "action",
       header: t("colAction"),
       cell: (r) => (
-        <code className="break-all" data-testid="audit-action">
+        <code className="break-words" data-testid="audit-action">
           {r.action}
         </code>
       ),
