@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminHomePage() {
   const viewer = await requireRole("admin");
-  const [t, tu, tc] = await Promise.all([getTranslations("Admin"), getTranslations("AdminUsers"), getTranslations("AdminCalls")]);
+  const [t, tu, tc, tp] = await Promise.all([getTranslations("Admin"), getTranslations("AdminUsers"), getTranslations("AdminCalls"), getTranslations("PastWinners")]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="area-title" className="space-y-2">
@@ -36,6 +36,12 @@ export default async function AdminHomePage() {
               {tu("homeLink")}
             </Link>
             <p className="mt-1 text-slate-700">{tu("homeDescription")}</p>
+          </li>
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href="/admin/past-winners" className="text-lg font-semibold" data-testid="admin-past-winners-link">
+              {tp("homeLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{tp("homeDescription")}</p>
           </li>
         </ul>
       </nav>
