@@ -27,6 +27,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() and forbidden.tsx: a wrong role gets a 403 page rendered by the area's guard.
     authInterrupts: true,
+    // The past winners import posts a CSV of up to 1 MB to a server action (Next's default limit is 1 MB for the whole body).
+    serverActions: { bodySizeLimit: "2mb" },
   },
   async headers() {
     return [

@@ -48,6 +48,9 @@ import protocolEn from "./messages/protocol/en.json" with { type: "json" };
 import auditKk from "./messages/audit/kk.json" with { type: "json" };
 import auditRu from "./messages/audit/ru.json" with { type: "json" };
 import auditEn from "./messages/audit/en.json" with { type: "json" };
+import pastWinnersKk from "./messages/past-winners/kk.json" with { type: "json" };
+import pastWinnersRu from "./messages/past-winners/ru.json" with { type: "json" };
+import pastWinnersEn from "./messages/past-winners/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -68,6 +71,7 @@ export const PARTS = {
   awards: { kk: awardsKk, ru: awardsRu, en: awardsEn },
   protocol: { kk: protocolKk, ru: protocolRu, en: protocolEn },
   audit: { kk: auditKk, ru: auditRu, en: auditEn },
+  pastWinners: { kk: pastWinnersKk, ru: pastWinnersRu, en: pastWinnersEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -85,7 +89,8 @@ export type Messages = typeof coreKk &
   typeof reviewProgressKk &
   typeof awardsKk &
   typeof protocolKk &
-  typeof auditKk;
+  typeof auditKk &
+  typeof pastWinnersKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -39,6 +39,8 @@ export const CLIENT_NAMESPACES = [
   "AdminReopen",
   // The awards page's dialogs (lib/i18n/messages/awards).
   "AdminAwardActions",
+  // The past winners import form (lib/i18n/messages/past-winners).
+  "PastWinners",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -11,11 +11,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminHomePage() {
   const viewer = await requireRole("admin");
-  const [t, tu, tc, ta] = await Promise.all([
+  const [t, tu, tc, ta, tp] = await Promise.all([
     getTranslations("Admin"),
     getTranslations("AdminUsers"),
     getTranslations("AdminCalls"),
     getTranslations("AdminAudit"),
+    getTranslations("PastWinners"),
   ]);
   return (
     <div className="space-y-8">
@@ -47,6 +48,12 @@ export default async function AdminHomePage() {
               {ta("homeLink")}
             </Link>
             <p className="mt-1 text-slate-700">{ta("homeDescription")}</p>
+          </li>
+          <li className="rounded-lg border border-slate-300 bg-white p-4">
+            <Link href="/admin/past-winners" className="text-lg font-semibold" data-testid="admin-past-winners-link">
+              {tp("homeLink")}
+            </Link>
+            <p className="mt-1 text-slate-700">{tp("homeDescription")}</p>
           </li>
         </ul>
       </nav>
