@@ -45,6 +45,9 @@ import awardsEn from "./messages/awards/en.json" with { type: "json" };
 import protocolKk from "./messages/protocol/kk.json" with { type: "json" };
 import protocolRu from "./messages/protocol/ru.json" with { type: "json" };
 import protocolEn from "./messages/protocol/en.json" with { type: "json" };
+import publicResultsKk from "./messages/public-results/kk.json" with { type: "json" };
+import publicResultsRu from "./messages/public-results/ru.json" with { type: "json" };
+import publicResultsEn from "./messages/public-results/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -64,6 +67,7 @@ export const PARTS = {
   reviewProgress: { kk: reviewProgressKk, ru: reviewProgressRu, en: reviewProgressEn },
   awards: { kk: awardsKk, ru: awardsRu, en: awardsEn },
   protocol: { kk: protocolKk, ru: protocolRu, en: protocolEn },
+  publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -80,7 +84,8 @@ export type Messages = typeof coreKk &
   typeof scoringKk &
   typeof reviewProgressKk &
   typeof awardsKk &
-  typeof protocolKk;
+  typeof protocolKk &
+  typeof publicResultsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};
