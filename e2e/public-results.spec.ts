@@ -107,6 +107,8 @@ test("a visitor signed out reads the results by district, small districts merged
     [en.PublicResults.otherDistricts, "3", "1", "₸1,500,000", "5"],
     [en.PublicResults.total, "10", "4", "₸6,000,000", "11"],
   ]);
+  // The demo's calls have no published results (nothing may publish them): not listed.
+  await expect(page.getByRole("heading", { level: 2, name: /^Biznes bastau — \d{4} call$/ })).toHaveCount(0);
   // Nothing personal on the page, and no sideways scroll on a phone.
   const html = await page.content();
   for (const v of [...emails, ...iins, "Нәтижебеков", "Ашықбек"]) expect(html).not.toContain(v);
