@@ -51,6 +51,9 @@ import auditEn from "./messages/audit/en.json" with { type: "json" };
 import pastWinnersKk from "./messages/past-winners/kk.json" with { type: "json" };
 import pastWinnersRu from "./messages/past-winners/ru.json" with { type: "json" };
 import pastWinnersEn from "./messages/past-winners/en.json" with { type: "json" };
+import publicResultsKk from "./messages/public-results/kk.json" with { type: "json" };
+import publicResultsRu from "./messages/public-results/ru.json" with { type: "json" };
+import publicResultsEn from "./messages/public-results/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -72,6 +75,7 @@ export const PARTS = {
   protocol: { kk: protocolKk, ru: protocolRu, en: protocolEn },
   audit: { kk: auditKk, ru: auditRu, en: auditEn },
   pastWinners: { kk: pastWinnersKk, ru: pastWinnersRu, en: pastWinnersEn },
+  publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -90,7 +94,8 @@ export type Messages = typeof coreKk &
   typeof awardsKk &
   typeof protocolKk &
   typeof auditKk &
-  typeof pastWinnersKk;
+  typeof pastWinnersKk &
+  typeof publicResultsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -30,6 +30,7 @@ export default async function LandingPage() {
     listOpenCalls(),
   ]);
   const renderedAt = now();
+  const tResults = await getTranslations("PublicResults");
 
   return (
     <div className="space-y-10">
@@ -93,6 +94,11 @@ export default async function LandingPage() {
             </li>
           ))}
         </ul>
+        <p>
+          <Link href="/results" className="font-medium text-brand-700 underline" data-testid="landing-results">
+            {tResults("landingLink")}
+          </Link>
+        </p>
       </section>
     </div>
   );
