@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccountPanel } from "@/app/_components/AccountPanel";
+import { NavCards } from "@/app/_components/NavCards";
 import { requireRole } from "@/lib/auth/guard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,32 +30,14 @@ export default async function AdminHomePage() {
         <h2 id="admin-sections-title" className="sr-only">
           {t("metaTitle")}
         </h2>
-        <ul className="m-0 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href="/admin/calls" className="text-lg font-semibold" data-testid="admin-calls-link">
-              {tc("homeLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{tc("homeDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href="/admin/users" className="text-lg font-semibold" data-testid="admin-users-link">
-              {tu("homeLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{tu("homeDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href="/admin/audit" className="text-lg font-semibold" data-testid="admin-audit-link">
-              {ta("homeLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{ta("homeDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href="/admin/past-winners" className="text-lg font-semibold" data-testid="admin-past-winners-link">
-              {tp("homeLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{tp("homeDescription")}</p>
-          </li>
-        </ul>
+        <NavCards
+          cards={[
+            { href: "/admin/calls", label: tc("homeLink"), description: tc("homeDescription"), testId: "admin-calls-link" },
+            { href: "/admin/users", label: tu("homeLink"), description: tu("homeDescription"), testId: "admin-users-link" },
+            { href: "/admin/audit", label: ta("homeLink"), description: ta("homeDescription"), testId: "admin-audit-link" },
+            { href: "/admin/past-winners", label: tp("homeLink"), description: tp("homeDescription"), testId: "admin-past-winners-link" },
+          ]}
+        />
       </nav>
       <AccountPanel />
     </div>

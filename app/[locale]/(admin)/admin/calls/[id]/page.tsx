@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "@/app/_components/DateTime";
 import { Money } from "@/app/_components/Money";
+import { NavCards } from "@/app/_components/NavCards";
 import { requireRole } from "@/lib/auth/guard";
 import { getAdminCall } from "@/lib/dal/admin-calls";
 import type { Locale } from "@/lib/i18n/routing";
@@ -75,50 +76,17 @@ export default async function AdminCallPage({ params }: Props) {
         <h2 id="steps-title" className="text-xl font-semibold">
           {t("steps")}
         </h2>
-        <ul className="m-0 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/screening`} className="text-lg font-semibold" data-testid="screening-link">
-              {t("screeningLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("screeningDescription", { count: call.awaitingScreening })}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/conflicts`} className="text-lg font-semibold" data-testid="conflicts-link">
-              {t("conflictsLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("conflictsDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/assignments`} className="text-lg font-semibold" data-testid="assignments-link">
-              {t("assignmentsLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("assignmentsDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/ranking`} className="text-lg font-semibold" data-testid="ranking-link">
-              {t("rankingLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("rankingDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/progress`} className="text-lg font-semibold" data-testid="progress-link">
-              {t("progressLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("progressDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/awards`} className="text-lg font-semibold" data-testid="awards-link">
-              {t("awardsLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("awardsDescription")}</p>
-          </li>
-          <li className="rounded-lg border border-slate-300 bg-white p-4">
-            <Link href={`/admin/calls/${call.id}/protocol`} className="text-lg font-semibold" data-testid="protocol-link">
-              {t("protocolLink")}
-            </Link>
-            <p className="mt-1 text-slate-700">{t("protocolDescription")}</p>
-          </li>
-        </ul>
+        <NavCards
+          cards={[
+            { href: `/admin/calls/${call.id}/screening`, label: t("screeningLink"), description: t("screeningDescription", { count: call.awaitingScreening }), testId: "screening-link" },
+            { href: `/admin/calls/${call.id}/conflicts`, label: t("conflictsLink"), description: t("conflictsDescription"), testId: "conflicts-link" },
+            { href: `/admin/calls/${call.id}/assignments`, label: t("assignmentsLink"), description: t("assignmentsDescription"), testId: "assignments-link" },
+            { href: `/admin/calls/${call.id}/ranking`, label: t("rankingLink"), description: t("rankingDescription"), testId: "ranking-link" },
+            { href: `/admin/calls/${call.id}/progress`, label: t("progressLink"), description: t("progressDescription"), testId: "progress-link" },
+            { href: `/admin/calls/${call.id}/awards`, label: t("awardsLink"), description: t("awardsDescription"), testId: "awards-link" },
+            { href: `/admin/calls/${call.id}/protocol`, label: t("protocolLink"), description: t("protocolDescription"), testId: "protocol-link" },
+          ]}
+        />
       </nav>
     </div>
   );
