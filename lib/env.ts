@@ -34,6 +34,8 @@ const schema = z
     MAIL_FROM: z.string().default("Jas Grant <no-reply@jasgrant.local>"),
     MAIL_DIR: z.string().default(".data/mail"),
     OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(5_000),
+    /** Days after a call is archived before its unsuccessful applications are anonymised (lib/dal/retention.ts). */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(1_095),
     SEED_DEMO: z
       .enum(["0", "1", "true", "false", ""])
       .default("")

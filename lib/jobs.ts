@@ -1,21 +1,24 @@
 /**
  * Background jobs of a server process: deliver the outbox every OUTBOX_POLL_MS (0 turns the jobs off),
- * send deadline and review-deadline reminders every 10 minutes, and forget ended sessions whose tokens expired (hourly). Each job is safe to run in several processes at once
- * (SKIP LOCKED claims; unique reminder rows). A job never overlaps itself within a process.
+ * send deadline and review-deadline reminders every 10 minutes, forget ended sessions whose tokens expired (hourly),
+ * and apply the retention period (daily, first a few minutes after the start, so a server that restarts
+ * often still runs it). Each job is safe to run in several processes at once (SKIP LOCKED claims; unique
+ * reminder rows; conditional updates). A job never overlaps itself within a process.
  */
 import { sendDeadlineReminders } from "@/lib/dal/reminders";
 import { sendReviewReminders } from "@/lib/dal/review-reminders";
+import { runRetention } from "@/lib/dal/retention";
 import { purgeEndedSessions } from "@/lib/dal/users";
 import { env } from "@/lib/env";
 import { deliverDueMail } from "@/lib/mail/sender";
 
-type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+type Job = { name: string; everyMs: number; firstAfterMs?: number; run: () => Promise<unknown> };
 
 const timers: NodeJS.Timeout[] = [];
 
 function schedule(job: Job) {
   let running = false;
-  const t = setInterval(async () => {
+  const tick = async () => {
     if (running) return;
     running = true;
     try {
@@ -25,9 +28,15 @@ function schedule(job: Job) {
     } finally {
       running = false;
     }
-  }, job.everyMs);
+  };
+  const t = setInterval(tick, job.everyMs);
   t.unref();
   timers.push(t);
+  if (job.firstAfterMs !== undefined) {
+    const first = setTimeout(tick, job.firstAfterMs);
+    first.unref();
+    timers.push(first);
+  }
 }
 
 export function startBackgroundJobs(): void {
@@ -37,8 +46,17 @@ export function startBackgroundJobs(): void {
   schedule({ name: "deadline reminders", everyMs: 10 * 60_000, run: () => sendDeadlineReminders() });
   schedule({ name: "review reminders", everyMs: 10 * 60_000, run: () => sendReviewReminders() });
   schedule({ name: "ended sessions", everyMs: 60 * 60_000, run: () => purgeEndedSessions() });
+  schedule({
+    name: "retention",
+    everyMs: 24 * 60 * 60_000,
+    firstAfterMs: 5 * 60_000,
+    run: async () => {
+      const r = await runRetention();
+      if (r.applications || r.accounts) console.log(`[jobs] retention: ${r.applications} applications and ${r.accounts} accounts anonymised`);
+    },
+  });
 }
 
 export function stopBackgroundJobs(): void {
-  for (const t of timers.splice(0)) clearInterval(t);
+  for (const t of timers.splice(0)) clearTimeout(t);
 }

@@ -51,6 +51,8 @@ export const applications = pgTable(
     screeningReason: text("screening_reason"),
     screenedAt: timestamp("screened_at", { withTimezone: true }),
     screenedBy: uuid("screened_by").references(() => users.id),
+    /** Set when retention removed the application's personal content (lib/dal/retention.ts); statistics stay. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

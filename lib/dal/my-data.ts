@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { applicationRevisions, applications, attachments, auditLog, awards, calls, consents, fileBlobs, users } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { ACCOUNT_PERSONAL_FIELDS, anonymiseAccount } from "./anonymise";
 import { writeAudit } from "./audit";
 import type { Actor } from "./applications";
 
@@ -118,34 +119,13 @@ export async function deleteMyAccount(actor: Actor): Promise<DeletionCheck> {
       await tx.delete(applications).where(inArray(applications.id, draftIds));
       if (keys.length) await tx.delete(fileBlobs).where(inArray(fileBlobs.key, keys.map((k) => k.k)));
     }
-    // The consent records stay (when and which text was accepted); the representative's details go.
-    await tx.update(consents).set({ withdrawnAt: at }).where(and(eq(consents.userId, actor.id), isNull(consents.withdrawnAt)));
-    await tx.update(consents).set({ guardianName: "—", guardianIin: "000000000000", guardianRelation: "other" }).where(and(eq(consents.userId, actor.id), eq(consents.kind, "guardian")));
-    await tx
-      .update(users)
-      .set({
-        email: `deleted-${actor.id}@invalid`,
-        passwordHash: null,
-        surname: "—",
-        givenName: "—",
-        patronymic: null,
-        iin: null,
-        birthDate: null,
-        sex: null,
-        phone: null,
-        organisation: null,
-        active: false,
-        anonymisedAt: at,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: at,
-      })
-      .where(eq(users.id, actor.id));
+    await anonymiseAccount(tx, actor.id, at);
     await writeAudit(tx, {
       actor,
       action: "user.anonymise",
       entityType: "user",
       entityId: actor.id,
-      changedFields: ["email", "surname", "givenName", "patronymic", "iin", "birthDate", "sex", "phone", "passwordHash"],
+      changedFields: [...ACCOUNT_PERSONAL_FIELDS],
       changes: { draftsDeleted: draftIds.length },
     });
   });
