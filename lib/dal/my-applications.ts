@@ -70,6 +70,8 @@ export type ApplicationView = {
   updatedAt: Date;
   submittedAt: Date | null;
   withdrawnAt: Date | null;
+  /** Set when retention removed the content; the application's outcome stays. */
+  anonymisedAt: Date | null;
   call: {
     id: string;
     title: Localised;
@@ -112,6 +114,7 @@ export async function getApplicationView(actor: Actor, applicationId: string): P
       updatedAt: applications.updatedAt,
       submittedAt: applications.submittedAt,
       withdrawnAt: applications.withdrawnAt,
+      anonymisedAt: applications.anonymisedAt,
       screeningReason: applications.screeningReason,
       screenedAt: applications.screenedAt,
       callId: calls.id,
@@ -186,6 +189,7 @@ export async function getApplicationView(actor: Actor, applicationId: string): P
     reference: applicationReference(a.id),
     status: visibleStatus(a.status, published),
     version: a.version,
+    anonymisedAt: a.anonymisedAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     submittedAt: a.submittedAt,

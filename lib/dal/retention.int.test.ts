@@ -22,6 +22,7 @@ import {
 import { seed } from "@/db/seed";
 import { makeApplicant, makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
 import type { DistrictCode } from "@/lib/domain/districts";
+import { getApplicationView } from "./my-applications";
 import { publicResults } from "./public-results";
 import { runRetention } from "./retention";
 
@@ -211,6 +212,10 @@ describe("retention", () => {
       const [u] = await getDb().select().from(users).where(eq(users.id, kept.applicantId));
       expect(u.anonymisedAt).toBeNull();
       expect(u.iin).toMatch(/^\d{12}$/);
+      // They still see their old application's outcome, and that its content was removed.
+      const view = await getApplicationView({ id: kept.applicantId, role: "applicant" }, kept.id);
+      expect(view).toMatchObject({ status: "not_awarded", content: {}, attachments: [] });
+      expect(view!.anonymisedAt).not.toBeNull();
     }
     // Everyone else whose only application went: notAwarded, waitlisted, revoked, ineligible, withdrawn, draft.
     const anonymised = await getDb().select({ id: users.id }).from(users).where(sql`${users.anonymisedAt} IS NOT NULL`);

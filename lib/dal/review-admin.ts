@@ -194,6 +194,10 @@ export type AdminApplicationView = {
   submittedAt: Date | null;
   /** Personal data: shown to admins only (permission personal_data.read), every read audited. */
   applicantName: string;
+  /** For the link to the person's page (their personal data, itself audited). */
+  applicantId: string;
+  /** Set when retention removed the content (answers, files, comments). */
+  anonymisedAt: Date | null;
   call: { id: string; title: Localised; programmeName: Localised; awardAmount: number; k: number; scoreOutOf: number };
   sections: FormSection[];
   directions: Direction[];
@@ -241,6 +245,8 @@ export async function adminApplicationView(actor: Actor, applicationId: string):
         surname: applicant.surname,
         givenName: applicant.givenName,
         patronymic: applicant.patronymic,
+        applicantId: applicant.id,
+        anonymisedAt: applications.anonymisedAt,
         callId: calls.id,
         tKk: calls.titleKk,
         tRu: calls.titleRu,
@@ -311,6 +317,8 @@ export async function adminApplicationView(actor: Actor, applicationId: string):
       districtCode: a.districtCode as DistrictCode,
       submittedAt: a.submittedAt,
       applicantName: [a.surname, a.givenName, a.patronymic].filter(Boolean).join(" "),
+      applicantId: a.applicantId,
+      anonymisedAt: a.anonymisedAt,
       call: {
         id: a.callId,
         title: { kk: a.tKk, ru: a.tRu, en: a.tEn },

@@ -51,6 +51,9 @@ import auditEn from "./messages/audit/en.json" with { type: "json" };
 import pastWinnersKk from "./messages/past-winners/kk.json" with { type: "json" };
 import pastWinnersRu from "./messages/past-winners/ru.json" with { type: "json" };
 import pastWinnersEn from "./messages/past-winners/en.json" with { type: "json" };
+import peopleKk from "./messages/people/kk.json" with { type: "json" };
+import peopleRu from "./messages/people/ru.json" with { type: "json" };
+import peopleEn from "./messages/people/en.json" with { type: "json" };
 import publicResultsKk from "./messages/public-results/kk.json" with { type: "json" };
 import publicResultsRu from "./messages/public-results/ru.json" with { type: "json" };
 import publicResultsEn from "./messages/public-results/en.json" with { type: "json" };
@@ -75,6 +78,7 @@ export const PARTS = {
   protocol: { kk: protocolKk, ru: protocolRu, en: protocolEn },
   audit: { kk: auditKk, ru: auditRu, en: auditEn },
   pastWinners: { kk: pastWinnersKk, ru: pastWinnersRu, en: pastWinnersEn },
+  people: { kk: peopleKk, ru: peopleRu, en: peopleEn },
   publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
 } as const;
 
@@ -95,6 +99,7 @@ export type Messages = typeof coreKk &
   typeof protocolKk &
   typeof auditKk &
   typeof pastWinnersKk &
+  typeof peopleKk &
   typeof publicResultsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {

@@ -129,7 +129,9 @@ export default async function AdminUsersPage({ searchParams }: Props) {
                 <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                   <div className="min-w-0 space-y-1">
                     <h3 className="text-lg font-semibold break-words">
-                      {name}
+                      <Link href={`/admin/users/${u.id}`} data-testid="user-link">
+                        {name}
+                      </Link>
                       {self ? <span className="font-normal text-slate-600"> ({t("you")})</span> : null}
                     </h3>
                     <dl className="m-0 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

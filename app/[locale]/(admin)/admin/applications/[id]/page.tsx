@@ -11,7 +11,7 @@ import { Table } from "@/app/_components/Table";
 import { requireRole } from "@/lib/auth/guard";
 import { applicationReference } from "@/lib/dal/applications";
 import { adminApplicationView, type AdminApplicationReviewer } from "@/lib/dal/review-admin";
-import { formatDateTime } from "@/lib/domain/datetime";
+import { formatDate, formatDateTime } from "@/lib/domain/datetime";
 import { districtName } from "@/lib/domain/districts";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -67,6 +67,11 @@ export default async function AdminApplicationPage({ params }: Props) {
       </header>
 
       <Notice>{t("personalDataNote")}</Notice>
+      {view.anonymisedAt ? (
+        <p className="rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="content-removed">
+          {t("contentRemoved", { date: formatDate(view.anonymisedAt, locale) })}
+        </p>
+      ) : null}
 
       <section aria-labelledby="summary-title" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="summary-title" className="sr-only">
@@ -76,7 +81,7 @@ export default async function AdminApplicationPage({ params }: Props) {
           <div>
             <dt className="text-sm text-slate-600">{t("applicant")}</dt>
             <dd className="m-0 font-semibold break-words" data-testid="applicant-name">
-              {view.applicantName}
+              <Link href={`/admin/users/${view.applicantId}`}>{view.applicantName}</Link>
             </dd>
           </div>
           <div>

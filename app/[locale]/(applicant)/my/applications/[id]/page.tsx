@@ -11,7 +11,7 @@ import { TimeLeft } from "@/app/_components/TimeLeft";
 import { requireRole } from "@/lib/auth/guard";
 import { applicationReference } from "@/lib/dal/applications";
 import { getApplicationView } from "@/lib/dal/my-applications";
-import { formatDateTime } from "@/lib/domain/datetime";
+import { formatDate, formatDateTime } from "@/lib/domain/datetime";
 import type { Locale } from "@/lib/i18n/routing";
 import { ApplicationContent, DecisionBlock, FeedbackBlock, Timeline } from "../_components/view-parts";
 import { StatusControls } from "./status-controls";
@@ -70,6 +70,11 @@ export default async function ApplicationPage({ params }: Props) {
         </div>
       ) : null}
       {view.status === "withdrawn" ? <Notice>{t("withdrawnNotice")}</Notice> : null}
+      {view.anonymisedAt ? (
+        <p className="rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="content-removed">
+          {t("contentRemoved", { date: formatDate(view.anonymisedAt, locale) })}
+        </p>
+      ) : null}
 
       <section aria-labelledby="summary-title" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="summary-title" className="sr-only">
