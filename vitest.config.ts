@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["{lib,db,app,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{lib,db,app,scripts}/**/*.test.{ts,tsx}", "test/security/**/*.test.ts"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
           testTimeout: 10_000,
           sequence: { groupOrder: 0 },
@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["{lib,db,app,scripts}/**/*.int.test.{ts,tsx}"],
+          include: ["{lib,db,app,scripts}/**/*.int.test.{ts,tsx}", "test/security/**/*.int.test.ts"],
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/db-setup.ts"],
           testTimeout: 60_000,

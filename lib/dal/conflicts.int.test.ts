@@ -132,8 +132,14 @@ describe("flags computed on seeded people", () => {
 describe("declarations", () => {
   it("a reviewer declares: confirmed at once, audited, excluded, isConflicted", async () => {
     expect(await isConflicted(r2.id, A.a5.id)).toBe(false);
+    // Only an application one was assigned: another reviewer's is "not found", and nothing is written.
+    expect(await declareConflict(r2, A.a5.id, { kind: "relative", note: "Менің немере інім." })).toEqual({ ok: false, code: "not_found" });
+    expect(await audits("conflict.declare")).toHaveLength(0);
+    // Assigned once and declined since: the declaration is still theirs to make.
+    await getDb().insert(reviewAssignments).values({ callId, applicationId: A.a5.id, reviewerId: r2.id, assignedBy: admin.id, status: "declined", declineReason: "Уақытым жоқ" });
     const r = await declareConflict(r2, A.a5.id, { kind: "relative", note: "Менің немере інім." });
-    expect(r).toMatchObject({ ok: true, assignmentRemoved: false });
+    // The declined assignment is closed as removed (cause: conflict).
+    expect(r).toMatchObject({ ok: true, assignmentRemoved: true });
     expect(await isConflicted(r2.id, A.a5.id)).toBe(true);
     expect(has(await excludedPairs(callId), r2, A.a5.id)).toBe(true);
     const log = (await audits("conflict.declare")).filter((a) => a.actorId === r2.id);

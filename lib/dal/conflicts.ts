@@ -145,6 +145,14 @@ export async function declareConflict(actor: Actor, applicationId: string, input
       // Serialises with an assignment being created for this application (see isConflicted).
       .for("update");
     if (!app || !REVIEWABLE.includes(app.status)) return { ok: false as const, code: "not_found" as const };
+    // Only an application one was assigned (in any state since): another's is "not found", so that a
+    // reviewer cannot learn which ids exist, nor write conflict rows about applications never theirs.
+    const [mine] = await tx
+      .select({ id: reviewAssignments.id })
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.applicationId, applicationId), eq(reviewAssignments.reviewerId, actor.id)))
+      .limit(1);
+    if (!mine) return { ok: false as const, code: "not_found" as const };
     const at = now();
     const [c] = await tx
       .insert(conflicts)
