@@ -34,6 +34,8 @@ export type Rule = {
   allow?: readonly Identity[] | "signedIn";
   /** Signed-in identities of the right role that get "not found" (someone else's record). */
   notFound?: readonly Identity[];
+  /** Over HTTP every refusal is a 404, signed out included: the door does not admit it exists (downloads). */
+  hideAs404?: true;
 };
 
 export type Outcome = "allowed" | "unauthenticated" | "forbidden" | "not_found";
@@ -161,10 +163,10 @@ export const ROUTE_RULES: Record<string, Rule> = {
   "GET /api/auth/[...nextauth]": PUBLIC,
   "POST /api/auth/[...nextauth]": PUBLIC,
   "GET /api/results.csv": PUBLIC,
-  "GET /api/calls/[id]/protocol.csv": ADMIN,
-  "GET /api/calls/[id]/protocol.xlsx": ADMIN,
-  "GET /api/my-data": APPLICANTS,
+  "GET /api/calls/[id]/protocol.csv": { ...ADMIN, hideAs404: true },
+  "GET /api/calls/[id]/protocol.xlsx": { ...ADMIN, hideAs404: true },
+  "GET /api/my-data": SIGNED_IN,
   "PUT /api/applications/[id]/draft": OWN_APPLICATION,
   "POST /api/files": OWN_APPLICATION,
-  "GET /api/files/[id]": APPLICATION_FILE,
+  "GET /api/files/[id]": { ...APPLICATION_FILE, hideAs404: true },
 };
