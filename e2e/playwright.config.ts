@@ -29,6 +29,9 @@ export default defineConfig({
   // One retry in CI only: a test that fails twice still fails; a flaky pass is listed as "flaky" in the report.
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
+  // Setup notes when the run began; teardown searches the server's log for the personal data the run registered.
+  globalSetup: path.join(here, "global-setup.ts"),
+  globalTeardown: path.join(here, "global-teardown.ts"),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: path.join(root, "playwright-report") }]] : "list",
@@ -64,7 +67,7 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/api/health`,
     // Mail is polled often so that journeys reading .eml files do not wait.
-    env: { JG_DATA_DIR: DATA_DIR, PORT: String(PORT), OUTBOX_POLL_MS: "500" },
+    env: { JG_DATA_DIR: DATA_DIR, PORT: String(PORT), OUTBOX_POLL_MS: "500", JG_SERVER_LOG: path.resolve(root, DATA_DIR, "server.log") },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: "pipe",

@@ -146,11 +146,26 @@ async function main() {
   if (!dev) buildIfNeeded(childEnv);
 
   // Detached: the terminal's Ctrl-C reaches only this launcher, which stops Next, then PostgreSQL.
+  // JG_SERVER_LOG: the server's output also goes to this file (started afresh), e.g. for the e2e run's
+  // search for personal data in the log.
+  const logFile = process.env.JG_SERVER_LOG;
   nextChild = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
-    stdio: "inherit",
+    stdio: logFile ? ["inherit", "pipe", "pipe"] : "inherit",
     detached: true,
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
+  if (logFile) {
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const out = fs.createWriteStream(logFile, { flags: "w" });
+    nextChild.stdout?.on("data", (b: Buffer) => {
+      process.stdout.write(b);
+      out.write(b);
+    });
+    nextChild.stderr?.on("data", (b: Buffer) => {
+      process.stderr.write(b);
+      out.write(b);
+    });
+  }
   if (pidFile && nextChild.pid) fs.writeFileSync(pidFile, String(nextChild.pid));
   nextChild.on("exit", (code) => {
     if (!shuttingDown) {
