@@ -10,8 +10,10 @@ const apiSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  // Only frame-ancestors: a route handler that streams a file or an export sets its own headers.
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  // Nothing under /api is a page: JSON, files and exports. A header set here replaces the one a route
+  // handler sets, so it carries everything a download needs too: never framed, and if a browser ever
+  // rendered a response as a document (a PDF/HTML polyglot), sandboxed with nothing allowed to load.
+  { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" },
 ];
 
 const staticSecurityHeaders = [

@@ -70,6 +70,7 @@ test("API responses carry the static security headers", async ({ request }) => {
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["content-security-policy"]).toContain("sandbox");
 });
 
 test("the sign-in page hydrates under the CSP with no violation", async ({ page }) => {

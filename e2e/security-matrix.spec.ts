@@ -169,6 +169,28 @@ function expectedOverHttp(rule: Rule, who: Identity): Outcome {
 }
 
 /** Marker strings of applicant A's record in a body (A's own name is in A's own header: not a leak). */
+/** The headers every page must carry (proxy.ts), whoever asks: a nonce-only script policy, no framing, no sniffing. */
+function pageHeaderProblems(h: Record<string, string>): string[] {
+  const out: string[] = [];
+  const csp = h["content-security-policy"] ?? "";
+  const script = /(?:^|;\s*)script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+  if (!/'nonce-[A-Za-z0-9+/=]+'/.test(script)) out.push("script-src without a nonce");
+  if (/unsafe-inline|unsafe-eval/.test(script)) out.push("script-src allows inline or eval");
+  if (!csp.includes("frame-ancestors 'none'")) out.push("no frame-ancestors 'none'");
+  if (h["x-content-type-options"] !== "nosniff") out.push("no nosniff");
+  if (h["referrer-policy"] !== "strict-origin-when-cross-origin") out.push("no Referrer-Policy");
+  return out;
+}
+
+/** Every response of a route handler: not sniffed, not framed, sandboxed if ever rendered. */
+function routeHeaderProblems(h: Record<string, string>): string[] {
+  const out: string[] = [];
+  if (h["x-content-type-options"] !== "nosniff") out.push("no nosniff");
+  const csp = h["content-security-policy"] ?? "";
+  if (!csp.includes("frame-ancestors 'none'") || !csp.includes("sandbox")) out.push(`CSP "${csp}"`);
+  return out;
+}
+
 function leaks(body: string, who: Identity): string[] {
   return [MARK_TITLE, ...(who === "applicantA" ? [] : [MARK_SURNAME])].filter((m) => body.includes(m));
 }
@@ -231,6 +253,8 @@ test.describe("authorisation matrix over HTTP", () => {
         const res = await sessions[who].request.get(url, { maxRedirects: 0 });
         cells += 1;
         const got = pageOutcome(res.status(), res.headers().location);
+        // Every page type, every answer (200, 403, 404, the sign-in redirect) carries the security headers.
+        for (const p of pageHeaderProblems(res.headers())) wrong.push(`${pattern} as ${who} (${res.status()}): ${p}`);
         // The catch-all page is public and answers 404 to everyone.
         const expected = pattern === "/[...rest]" ? "not_found" : expectedOverHttp(rule, who);
         if (got !== expected) wrong.push(`${pattern} as ${who}: expected ${expected}, got ${got}`);
@@ -260,6 +284,7 @@ test.describe("authorisation matrix over HTTP", () => {
           res = await req.post(`${url}?applicationId=${w.appA}`, { headers: { ...headers, "content-type": "application/pdf", "x-file-name": "matrix.pdf" }, data: Buffer.from("%PDF-1.4\n%matrix\n") });
         else res = await req.post("/api/auth/callback/credentials", { headers, form: { email: "nobody@example.kz", password: "x" }, maxRedirects: 0 });
         const got = routeOutcome(res.status());
+        for (const p of routeHeaderProblems(res.headers())) wrong.push(`${key} as ${who} (${res.status()}): ${p}`);
         const expected = expectedOverHttp(rule, who);
         if (got !== expected) wrong.push(`${key} as ${who}: expected ${expected}, got ${got} (${res.status()})`);
         if (expected !== "allowed") {
