@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { seed } from "@/db/seed";
 import { catalogue } from "@/lib/i18n/catalogue";
 import { ACTION_RULES, expectedOutcome, IDENTITIES, type Identity, type Outcome } from "./matrix";
+import { HOSTILE_STRINGS } from "./hostile";
 import { buildWorld, type World } from "./world";
 
 /**
@@ -40,12 +42,23 @@ vi.mock("next/headers", () => ({
 const en = catalogue("en") as unknown as { Errors: Record<string, string> };
 
 type Result = { ok: boolean; code?: string; message?: string; [k: string]: unknown };
-type Invoke = (w: World, who: Identity) => Promise<Result | void>;
+/** `o`: fields to put over the valid input (the property test's random and hostile values). */
+type Invoke = (w: World, who: Identity, o?: Record<string, unknown>) => Promise<Result | void>;
 
-function form(values: Record<string, string>): FormData {
+/** A form as the browser would send it: every value a string (a File stays a File). */
+function form(values: Record<string, unknown>): FormData {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) fd.append(k, v);
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    if (v instanceof Blob) fd.append(k, v);
+    else fd.append(k, typeof v === "string" ? v : JSON.stringify(v) ?? String(v));
+  }
   return fd;
+}
+
+/** The valid input with the property test's values over it. */
+function over<T extends Record<string, unknown>>(base: T, o?: Record<string, unknown>): T {
+  return { ...base, ...(o ?? {}) } as T;
 }
 
 const A = "app/[locale]";
@@ -85,58 +98,58 @@ async function signOutOutcome(run: () => Promise<void>, signedInTarget: string):
 }
 
 const INVOKE: Record<string, Invoke> = {
-  [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#autoAssignAction`]: async (w) => (await mod.assignments()).autoAssignAction({ callId: w.reviewCall }),
-  [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#addAssignmentAction`]: async (w) =>
-    (await mod.assignments()).addAssignmentAction({ callId: w.reviewCall, applicationId: w.appX, reviewerId: w.user.reviewerUnassigned }),
-  [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#removeAssignmentAction`]: async (w) =>
-    (await mod.assignments()).removeAssignmentAction(form({ callId: w.reviewCall, assignmentId: w.assignmentAssigned, reason: "Сарапшы ауырып қалды" })),
-  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#confirmProposalAction`]: async (w) =>
-    (await mod.awards()).confirmProposalAction(form({ callId: w.awardsCall, order: "normalised", fingerprint: "stale-fingerprint" })),
-  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#promoteAction`]: async (w) =>
-    (await mod.awards()).promoteAction(form({ applicationId: w.appAwardable, idempotencyKey: randomUUID() })),
-  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#revokeAwardAction`]: async (w) =>
-    (await mod.awards()).revokeAwardAction({ awardId: w.awardActive, reason: "Шарт талаптары бұзылды" }),
-  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#publishResultsAction`]: async (w) => (await mod.awards()).publishResultsAction(form({ callId: w.awardsCall })),
-  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#archiveCallAction`]: async (w) => (await mod.awards()).archiveCallAction(form({ callId: w.awardsCall })),
-  [`${A}/(admin)/admin/calls/[id]/conflicts/actions.ts#resolveFlagAction`]: async (w) =>
-    (await mod.conflicts()).resolveFlagAction({ applicationId: w.appX, reviewerId: w.user.reviewerUnassigned, kind: "same_surname_district", decision: "dismiss", reason: "Басқа адам, туыс емес" }),
-  [`${A}/(admin)/admin/calls/[id]/progress/actions.ts#reopenReviewAction`]: async (w) =>
-    (await mod.progress()).reopenReviewAction({ reviewId: w.reviewSubmitted, reason: "Қорытынды пікір толық емес" }),
-  [`${A}/(admin)/admin/calls/[id]/screening/actions.ts#screenApplicationAction`]: async (w) =>
-    (await mod.screening()).screenApplicationAction({ applicationId: w.appScreen, decision: "pass" }),
-  [`${A}/(admin)/admin/past-winners/actions.ts#pastWinnersAction`]: async (w) =>
-    ((await mod.pastWinners()).pastWinnersAction(null, form({ intent: "preview", programmeId: w.programmeId, year: "2024", iins: "" })) as Promise<Result>),
-  [`${A}/(admin)/admin/users/actions.ts#createStaffAction`]: async () =>
-    ((await mod.users()).createStaffAction(null, form({ email: `matrix-${randomUUID()}@example.kz`, surname: "Омаров", givenName: "Асқар", role: "reviewer", organisation: "ҚазҰУ", language: "kk" })) as Promise<Result>),
-  [`${A}/(admin)/admin/users/actions.ts#setAccountActiveAction`]: async (w) => (await mod.users()).setAccountActiveAction({ userId: w.bystander, active: false }),
-  [`${A}/(applicant)/calls/[id]/apply/actions.ts#startApplicationAction`]: async (w) =>
-    ((await mod.apply()).startApplicationAction(null, form({ callId: w.openCall2 })) as Promise<Result>),
-  [`${A}/(applicant)/my/applications/[id]/actions.ts#withdrawMyApplication`]: async (w) => (await mod.myApp()).withdrawMyApplication({ applicationId: w.submittedA }),
-  [`${A}/(applicant)/my/applications/[id]/actions.ts#reopenMyApplication`]: async (w) => (await mod.myApp()).reopenMyApplication({ applicationId: w.submittedA }),
-  [`${A}/(applicant)/my/applications/[id]/edit/actions.ts#submitApplicationAction`]: async (w) => (await mod.edit()).submitApplicationAction({ applicationId: w.draftA }),
-  [`${A}/(applicant)/my/applications/[id]/edit/actions.ts#deleteAttachmentAction`]: async (w) => (await mod.edit()).deleteAttachmentAction({ attachmentId: w.attachmentA }),
-  [`${A}/(applicant)/my/data/actions.ts#deleteMyAccountAction`]: async () => (await mod.myData()).deleteMyAccountAction(form({})) as Promise<Result>,
-  [`${A}/(reviewer)/review/[assignmentId]/actions.ts#saveReviewDraftAction`]: async (w, who) =>
-    (await mod.scoring()).saveReviewDraftAction({ assignmentId: assignmentOf(w, who), version: 0, comment: "", scores: {}, comments: {} }),
-  [`${A}/(reviewer)/review/[assignmentId]/actions.ts#submitReviewAction`]: async (w, who) =>
-    (await mod.scoring()).submitReviewAction({ assignmentId: assignmentOf(w, who), version: 0, comment: "", scores: {}, comments: {} }),
-  [`${A}/(reviewer)/review/actions.ts#declareConflictAction`]: async (w) =>
-    (await mod.queue()).declareConflictAction(form({ applicationId: w.appX, kind: "relative", note: "" })),
-  [`${A}/(reviewer)/review/actions.ts#declineAssignmentAction`]: async (w, who) =>
-    (await mod.queue()).declineAssignmentAction(form({ assignmentId: assignmentOf(w, who), reason: "Уақытым жоқ, кешіріңіз" })),
+  [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#autoAssignAction`]: async (w, _who, o) => (await mod.assignments()).autoAssignAction(over({ callId: w.reviewCall }, o)),
+  [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#addAssignmentAction`]: async (w, _who, o) =>
+    (await mod.assignments()).addAssignmentAction(over({ callId: w.reviewCall, applicationId: w.appX, reviewerId: w.user.reviewerUnassigned }, o)),
+  [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#removeAssignmentAction`]: async (w, _who, o) =>
+    (await mod.assignments()).removeAssignmentAction(form(over({ callId: w.reviewCall, assignmentId: w.assignmentAssigned, reason: "Сарапшы ауырып қалды" }, o))),
+  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#confirmProposalAction`]: async (w, _who, o) =>
+    (await mod.awards()).confirmProposalAction(form(over({ callId: w.awardsCall, order: "normalised", fingerprint: "stale-fingerprint" }, o))),
+  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#promoteAction`]: async (w, _who, o) =>
+    (await mod.awards()).promoteAction(form(over({ applicationId: w.appAwardable, idempotencyKey: randomUUID() }, o))),
+  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#revokeAwardAction`]: async (w, _who, o) =>
+    (await mod.awards()).revokeAwardAction(over({ awardId: w.awardActive, reason: "Шарт талаптары бұзылды" }, o)),
+  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#publishResultsAction`]: async (w, _who, o) => (await mod.awards()).publishResultsAction(form(over({ callId: w.awardsCall }, o))),
+  [`${A}/(admin)/admin/calls/[id]/awards/actions.ts#archiveCallAction`]: async (w, _who, o) => (await mod.awards()).archiveCallAction(form(over({ callId: w.awardsCall }, o))),
+  [`${A}/(admin)/admin/calls/[id]/conflicts/actions.ts#resolveFlagAction`]: async (w, _who, o) =>
+    (await mod.conflicts()).resolveFlagAction(over({ applicationId: w.appX, reviewerId: w.user.reviewerUnassigned, kind: "same_surname_district", decision: "dismiss", reason: "Басқа адам, туыс емес" }, o)),
+  [`${A}/(admin)/admin/calls/[id]/progress/actions.ts#reopenReviewAction`]: async (w, _who, o) =>
+    (await mod.progress()).reopenReviewAction(over({ reviewId: w.reviewSubmitted, reason: "Қорытынды пікір толық емес" }, o)),
+  [`${A}/(admin)/admin/calls/[id]/screening/actions.ts#screenApplicationAction`]: async (w, _who, o) =>
+    (await mod.screening()).screenApplicationAction(over({ applicationId: w.appScreen, decision: "pass" }, o)),
+  [`${A}/(admin)/admin/past-winners/actions.ts#pastWinnersAction`]: async (w, _who, o) =>
+    ((await mod.pastWinners()).pastWinnersAction(null, form(over({ intent: "preview", programmeId: w.programmeId, year: "2024", iins: "" }, o))) as Promise<Result>),
+  [`${A}/(admin)/admin/users/actions.ts#createStaffAction`]: async (_w, _who, o) =>
+    ((await mod.users()).createStaffAction(null, form(over({ email: `matrix-${randomUUID()}@example.kz`, surname: "Омаров", givenName: "Асқар", role: "reviewer", organisation: "ҚазҰУ", language: "kk" }, o))) as Promise<Result>),
+  [`${A}/(admin)/admin/users/actions.ts#setAccountActiveAction`]: async (w, _who, o) => (await mod.users()).setAccountActiveAction(over({ userId: w.bystander, active: false }, o)),
+  [`${A}/(applicant)/calls/[id]/apply/actions.ts#startApplicationAction`]: async (w, _who, o) =>
+    ((await mod.apply()).startApplicationAction(null, form(over({ callId: w.openCall2 }, o))) as Promise<Result>),
+  [`${A}/(applicant)/my/applications/[id]/actions.ts#withdrawMyApplication`]: async (w, _who, o) => (await mod.myApp()).withdrawMyApplication(over({ applicationId: w.submittedA }, o)),
+  [`${A}/(applicant)/my/applications/[id]/actions.ts#reopenMyApplication`]: async (w, _who, o) => (await mod.myApp()).reopenMyApplication(over({ applicationId: w.submittedA }, o)),
+  [`${A}/(applicant)/my/applications/[id]/edit/actions.ts#submitApplicationAction`]: async (w, _who, o) => (await mod.edit()).submitApplicationAction(over({ applicationId: w.draftA }, o)),
+  [`${A}/(applicant)/my/applications/[id]/edit/actions.ts#deleteAttachmentAction`]: async (w, _who, o) => (await mod.edit()).deleteAttachmentAction(over({ attachmentId: w.attachmentA }, o)),
+  [`${A}/(applicant)/my/data/actions.ts#deleteMyAccountAction`]: async (_w, _who, o) => (await mod.myData()).deleteMyAccountAction(form(over({}, o))) as Promise<Result>,
+  [`${A}/(reviewer)/review/[assignmentId]/actions.ts#saveReviewDraftAction`]: async (w, who, o) =>
+    (await mod.scoring()).saveReviewDraftAction(over({ assignmentId: assignmentOf(w, who), version: 0, comment: "", scores: {}, comments: {} }, o)),
+  [`${A}/(reviewer)/review/[assignmentId]/actions.ts#submitReviewAction`]: async (w, who, o) =>
+    (await mod.scoring()).submitReviewAction(over({ assignmentId: assignmentOf(w, who), version: 0, comment: "", scores: {}, comments: {} }, o)),
+  [`${A}/(reviewer)/review/actions.ts#declareConflictAction`]: async (w, _who, o) =>
+    (await mod.queue()).declareConflictAction(form(over({ applicationId: w.appX, kind: "relative", note: "" }, o))),
+  [`${A}/(reviewer)/review/actions.ts#declineAssignmentAction`]: async (w, who, o) =>
+    (await mod.queue()).declineAssignmentAction(form(over({ assignmentId: assignmentOf(w, who), reason: "Уақытым жоқ, кешіріңіз" }, o))),
   [`${A}/actions.ts#signOutEverywhereAction`]: async () => signOutOutcome(async () => (await mod.root()).signOutEverywhereAction(), "/sign-in?signedOut=everywhere"),
-  [`app/_components/language-actions.ts#saveProfileLanguage`]: async () => (await mod.language()).saveProfileLanguage("ru"),
-  [`${A}/(public)/verify-email/actions.ts#resendVerificationAction`]: async () => (await mod.verify()).resendVerificationAction(null, form({})),
+  [`app/_components/language-actions.ts#saveProfileLanguage`]: async (_w, _who, o) => (await mod.language()).saveProfileLanguage((o?.language as string | undefined) ?? "ru"),
+  [`${A}/(public)/verify-email/actions.ts#resendVerificationAction`]: async (_w, _who, o) => (await mod.verify()).resendVerificationAction(null, form(over({}, o))),
   [`${A}/actions.ts#signOutAction`]: async () => signOutOutcome(async () => (await mod.root()).signOutAction(), "/sign-in?signedOut=1"),
-  [`${A}/(public)/forgot-password/actions.ts#requestPasswordResetAction`]: async () =>
-    (await mod.forgot()).requestPasswordResetAction(null, form({ email: "not an address" })) as Promise<Result>,
-  [`${A}/(public)/register/actions.ts#registerAction`]: async () => (await mod.register()).registerAction(null, form({})) as Promise<Result>,
-  [`${A}/(public)/reset-password/actions.ts#resetPasswordAction`]: async () =>
-    (await mod.reset()).resetPasswordAction(null, form({ token: "x", password: "" })) as Promise<Result>,
-  [`${A}/(public)/reset-password/actions.ts#setFirstPasswordAction`]: async () =>
-    (await mod.reset()).setFirstPasswordAction(null, form({ token: "x", password: "" })) as Promise<Result>,
-  [`${A}/(public)/sign-in/actions.ts#signInAction`]: async () => (await mod.signIn()).signInAction({} as never, form({ email: "", password: "" })) as unknown as Promise<Result>,
-  [`${A}/(public)/verify-email/actions.ts#confirmEmailAction`]: async () => (await mod.verify()).confirmEmailAction(null, form({ token: "short" })) as Promise<Result>,
+  [`${A}/(public)/forgot-password/actions.ts#requestPasswordResetAction`]: async (_w, _who, o) =>
+    (await mod.forgot()).requestPasswordResetAction(null, form(over({ email: "not an address" }, o))) as Promise<Result>,
+  [`${A}/(public)/register/actions.ts#registerAction`]: async (_w, _who, o) => (await mod.register()).registerAction(null, form(over({}, o))) as Promise<Result>,
+  [`${A}/(public)/reset-password/actions.ts#resetPasswordAction`]: async (_w, _who, o) =>
+    (await mod.reset()).resetPasswordAction(null, form(over({ token: "x", password: "" }, o))) as Promise<Result>,
+  [`${A}/(public)/reset-password/actions.ts#setFirstPasswordAction`]: async (_w, _who, o) =>
+    (await mod.reset()).setFirstPasswordAction(null, form(over({ token: "x", password: "" }, o))) as Promise<Result>,
+  [`${A}/(public)/sign-in/actions.ts#signInAction`]: async (_w, _who, o) => (await mod.signIn()).signInAction({} as never, form(over({ email: "", password: "" }, o))) as unknown as Promise<Result>,
+  [`${A}/(public)/verify-email/actions.ts#confirmEmailAction`]: async (_w, _who, o) => (await mod.verify()).confirmEmailAction(null, form(over({ token: "short" }, o))) as Promise<Result>,
 };
 
 /** A digest of everything an action could write: a refused cell must leave it unchanged. */
@@ -158,10 +171,10 @@ async function fingerprint(): Promise<string> {
 
 const REDIRECT = /NEXT_REDIRECT/;
 
-async function runCell(w: World, key: string, who: Identity): Promise<Result> {
+async function runCell(w: World, key: string, who: Identity, o?: Record<string, unknown>): Promise<Result> {
   session.current = w.claims[who];
   try {
-    const r = await INVOKE[key](w, who);
+    const r = await INVOKE[key](w, who, o);
     return r ?? { ok: true };
   } catch (err) {
     // Next's redirect() after a successful action (e.g. to the new application's editor).
@@ -226,4 +239,60 @@ describe("authorisation matrix: server actions", () => {
   it("tested every cell", () => {
     expect(cells).toBe(keys.length * IDENTITIES.length);
   });
+});
+
+/** What must hold in the database whatever was posted: money, counts and statuses agree. */
+async function invariantViolations(): Promise<string[]> {
+  const r = await getDb().execute(sql`
+    SELECT 'call ' || c.id || ' awarded_total' AS v FROM calls c
+      WHERE c.awarded_total <> coalesce((SELECT sum(amount) FROM awards a WHERE a.call_id = c.id AND a.status = 'active'), 0)
+    UNION ALL SELECT 'district ' || d.call_id || '/' || d.district_code FROM call_districts d
+      WHERE d.awarded_count <> (SELECT count(*) FROM awards a WHERE a.call_id = d.call_id AND a.district_code = d.district_code AND a.status = 'active')
+    UNION ALL SELECT 'application ' || a.id || ' awarded without an active award' FROM applications a
+      WHERE a.status = 'awarded' AND NOT EXISTS (SELECT 1 FROM awards w WHERE w.application_id = a.id AND w.status = 'active')
+    UNION ALL SELECT 'application ' || w.application_id || ' has an active award but is ' || a.status FROM awards w JOIN applications a ON a.id = w.application_id
+      WHERE w.status = 'active' AND a.status <> 'awarded'
+    UNION ALL SELECT 'review ' || r.id || ' submitted on a removed assignment' FROM reviews r JOIN review_assignments ra ON ra.id = r.assignment_id
+      WHERE r.status = 'submitted' AND r.submitted_at IS NULL`);
+  return (r.rows as { v: string }[]).map((x) => x.v);
+}
+
+/** Field names the actions read, and some they do not. */
+const FIELDS = ["callId", "applicationId", "assignmentId", "awardId", "reviewId", "reviewerId", "userId", "attachmentId", "reason", "decision", "kind", "note", "order", "fingerprint", "idempotencyKey", "email", "password", "token", "language", "role", "surname", "givenName", "organisation", "intent", "programmeId", "year", "iins", "version", "comment", "scores", "comments", "active", "__proto__", "constructor", "$ACTION_ID_x"];
+const hostile: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.uuid(),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 }),
+);
+const PROPERTY_RUNS = Number(process.env.FC_ACTION_RUNS ?? 20);
+
+describe("every action under random and hostile payloads (fast-check), as the identity it lets through", () => {
+  for (const key of keys) {
+    const rule = ACTION_RULES[key];
+    const who = IDENTITIES.find((i) => expectedOutcome(rule, i) === "allowed" && i !== "signedOut") ?? "signedOut";
+    it(`${key.replace(/^app\//, "")} as ${who}`, async () => {
+      const w = await buildWorld(getDb());
+      const codes = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.constantFrom(...FIELDS), hostile, { maxKeys: 4 }), async (o) => {
+          const result = await runCell(w, key, who, o);
+          codes.set(result.ok ? "ok" : String(result.code), (codes.get(result.ok ? "ok" : String(result.code)) ?? 0) + 1);
+          // Never the generic "something went wrong" (a 500 in disguise): a refusal with its reason, or a result.
+          expect(result.code, JSON.stringify({ o, result }).slice(0, 500)).not.toBe("error");
+          // An "invalid" answer names its fields, each with a message.
+          if (result.code === "invalid" && result.fieldErrors) for (const m of Object.values(result.fieldErrors as Record<string, string>)) expect(m).toBeTruthy();
+        }),
+        { numRuns: PROPERTY_RUNS },
+      );
+      console.log(`[fuzz] ${key.split("/").slice(-2).join("/")}: ${JSON.stringify(Object.fromEntries(codes))}`);
+      expect(await invariantViolations()).toEqual([]);
+      expect([...codes.values()].reduce((a, b) => a + b, 0)).toBe(PROPERTY_RUNS);
+    });
+  }
 });

@@ -1,0 +1,23 @@
+/** Strings attackers and accidents send. */
+export const HOSTILE_STRINGS = [
+  "",
+  " ",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert(1)",
+  "=HYPERLINK(\"http://evil.example\")",
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  "\t=1+1",
+  "'; DROP TABLE users; --",
+  "../../etc/passwd",
+  "\u0000",
+  "\u202eexe.pdf",
+  "𝕏𝕐ℤ 👍🏽",
+  "a".repeat(20_000),
+  "00000000-0000-0000-0000-000000000000",
+  "NaN",
+  "-1",
+  "1e309",
+  "__proto__",
+];
