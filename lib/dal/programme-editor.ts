@@ -46,8 +46,8 @@ export async function listProgrammes(actor: Actor): Promise<ProgrammeListRow[]> 
       awardAmount: programmes.awardAmount,
       awardMrpMultiple: programmes.awardMrpMultiple,
       active: programmes.active,
-      callCount: sql<number>`(select count(*)::int from ${calls} where ${calls.programmeId} = ${programmes.id})`,
-      criteriaCount: sql<number>`(select count(*)::int from ${rubricCriteria} where ${rubricCriteria.programmeId} = ${programmes.id})`,
+      callCount: sql<number>`(select count(*)::int from calls c where c.programme_id = "programmes"."id")`,
+      criteriaCount: sql<number>`(select count(*)::int from rubric_criteria r where r.programme_id = "programmes"."id")`,
     })
     .from(programmes)
     .orderBy(asc(programmes.code));
