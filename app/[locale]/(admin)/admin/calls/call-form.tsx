@@ -21,7 +21,7 @@ import { createCallSchema, updateCallSchema } from "@/lib/validation/editor";
 import { collectErrors, errorAt, fieldId, formatTenge, LocalisedFields } from "../programmes/editor-parts";
 import { createCallAction, updateCallAction } from "./editor-actions";
 
-type Values = CallFormValues & { awardAmount?: string };
+type Values = CallFormValues & { awardAmount?: string; callId?: string; version?: string };
 
 type Props = {
   options: { programmes: ProgrammeAwardOption[]; mrp: Record<number, number> };
@@ -42,7 +42,8 @@ export function CallForm({ options, initial, edit }: Props) {
   const [saved, setSaved] = useState(false);
 
   const schema = edit ? updateCallSchema : createCallSchema;
-  const defaults: Values = edit ? { ...initial, awardAmount: String(edit.awardAmount) } : initial;
+  // The edit schema also checks the call's id and version: they ride along in the form's values.
+  const defaults: Values = edit ? { ...initial, awardAmount: String(edit.awardAmount), callId: edit.callId, version: edit.version } : initial;
   const {
     register,
     handleSubmit,

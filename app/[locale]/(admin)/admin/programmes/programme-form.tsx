@@ -64,7 +64,8 @@ export function ProgrammeForm({ initial, edit }: Props) {
     formState: { errors },
   } = useForm<Values>({
     resolver: zodResolver((edit ? updateProgrammeSchema : createProgrammeSchema) as never) as never,
-    defaultValues: (edit ? initial : { code: "", ...initial }) as Values,
+    // The edit schema also checks the programme's id and version: they ride along in the form's values.
+    defaultValues: (edit ? { ...initial, programmeId: edit.programmeId, version: edit.version } : { code: "", ...initial }) as Values,
     mode: "onSubmit",
     reValidateMode: "onChange",
     shouldFocusError: false,
