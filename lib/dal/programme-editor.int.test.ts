@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, programmes, reviewAssignments, reviews, rubricCriteria } from "@/db/schema";
+import { auditLog, awards, calls, programmes, reviewAssignments, reviews, rubricCriteria } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { makeApplicant, makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
 import { createProgrammeSchema, updateProgrammeSchema } from "@/lib/validation/editor";
@@ -54,6 +54,12 @@ async function editInput(id: string, change: (v: Values) => Partial<Values>) {
 async function lastAudit(entityId: string, action: string) {
   const [row] = await getDb().select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action))).orderBy(desc(auditLog.at)).limit(1);
   return row;
+}
+
+/** An award on a call (enough for "history exists"). */
+async function award(callId: string) {
+  const appId = await makeApplication(getDb(), { callId, applicantId: await makeApplicant(getDb()), status: "awarded" });
+  await getDb().insert(awards).values({ applicationId: appId, callId, districtCode: "ili", amount: 2_000_000, awardedBy: admin.id });
 }
 
 /** A draft review (no score given yet) on an application of a call of the programme. */
@@ -141,6 +147,15 @@ describe("updateProgramme", () => {
     expect((await updateProgramme(admin, relabel)).ok).toBe(true);
     const [p] = await getDb().select().from(programmes).where(eq(programmes.id, id));
     expect(p.formSections[0].fields[0]).toMatchObject({ key: "summary", type: "textarea", required: false, maxLength: 4000, label: { en: "Summary" } });
+  });
+
+  it("a new award on the programme leaves existing calls' amounts as they are (calls store their own)", async () => {
+    const { id, code } = await create();
+    const callId = await makeCall(getDb(), { programmeCode: code, awardAmount: 2_000_000 });
+    await award(callId);
+    expect((await updateProgramme(admin, await editInput(id, () => ({ awardAmount: "2 500 000" })))).ok).toBe(true);
+    const [c] = await getDb().select({ awardAmount: calls.awardAmount }).from(calls).where(eq(calls.id, callId));
+    expect(c.awardAmount).toBe(2_000_000);
   });
 
   it("is refused to a reviewer and an applicant; unknown programme is not found", async () => {
