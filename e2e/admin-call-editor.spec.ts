@@ -132,6 +132,64 @@ test.describe("admin call editor", () => {
     await expect(page.locator("#criteria-0-weight")).toHaveValue(before);
   });
 
+  test("the admin creates a programme paid in MRP; the new-call form sends them to add the missing year's MRP, then computes the amount", async ({ page }) => {
+    test.setTimeout(90_000);
+    const id = run();
+    // A year without an MRP yet (the table is shared by every run on this database).
+    const c = await db();
+    let year: number;
+    try {
+      const { rows } = await c.query<{ year: number }>("SELECT year FROM mrp_rates");
+      const taken = new Set(rows.map((r) => r.year));
+      year = 2040 + Math.floor(Math.random() * 60);
+      while (taken.has(year)) year = year === 2100 ? 2040 : year + 1;
+    } finally {
+      await c.end();
+    }
+    const name = `Сынақ бағдарламасы ${id}`;
+
+    await signIn(page, ACCOUNTS.admin);
+    await page.goto("/admin/programmes");
+    await page.getByTestId("new-programme-link").click();
+    await page.locator("#code").fill(`e2e_${id}`.toLowerCase().replace(/[^a-z0-9_]/g, "_"));
+    await page.locator("#name-kk").fill(name);
+    await page.locator("#name-ru").fill(`Тестовая программа ${id}`);
+    await page.locator("#name-en").fill(`Test programme ${id}`);
+    await page.locator("#awardKind-mrp").check();
+    await page.locator("#awardMrpMultiple").fill("400");
+    await page.locator("#criteria-0-code").fill("idea");
+    await page.locator("#criteria-0-name-kk").fill("Идеяның өзектілігі");
+    await page.locator("#criteria-0-name-ru").fill("Актуальность идеи");
+    await page.locator("#criteria-0-name-en").fill("Relevance of the idea");
+    await noSidewaysScroll(page);
+    await page.getByTestId("save-programme").click();
+    await expect(page.getByTestId("page-heading")).toHaveText(name);
+    await expect(page.getByText(t.programmeCreated)).toBeVisible();
+
+    await page.goto("/admin/calls/new");
+    await page.locator("#programmeId").selectOption({ label: name });
+    await page.locator("#year").fill(String(year));
+    const missing = page.getByTestId("mrp-missing");
+    await expect(missing).toContainText(String(year));
+    await missing.getByRole("link", { name: t.addMrpLink }).click();
+
+    await expect(page.getByTestId("page-heading")).toHaveText(t.mrpTitle);
+    await expect(page.locator("#mrp-year")).toHaveValue(String(year));
+    await page.locator("#mrp-amount").fill("5 000");
+    await page.getByTestId("add-mrp-form").getByRole("button", { name: t.addMrp }).click();
+    const row = page.getByTestId(`edit-mrp-${year}`);
+    await expect(row).toBeVisible();
+    await row.locator(`#mrp-${year}-amount`).fill("5100");
+    await row.getByRole("button", { name: t.save }).click();
+    await expect(page.getByTestId(`mrp-saved-${year}`)).toHaveText(t.saved);
+    await noSidewaysScroll(page);
+
+    await page.goto("/admin/calls/new");
+    await page.locator("#programmeId").selectOption({ label: name });
+    await page.locator("#year").fill(String(year));
+    await expect(page.getByTestId("computed-award-amount")).toContainText("2\u00a0040\u00a0000\u00a0₸");
+  });
+
   test("a reviewer gets 403 on the editor's pages", async ({ page }) => {
     await signIn(page, ACCOUNTS.reviewer);
     for (const path of ["/admin/calls/new", "/admin/programmes", "/admin/mrp", "/admin/programmes/new"]) {

@@ -90,7 +90,11 @@ export function EditMrpForm({ year, amount }: { year: number; amount: number }) 
       <SubmitButton pending={pending} pendingLabel={t("saving")} variant="secondary">
         {t("save")}
       </SubmitButton>
-      {saved ? <span role="status" className="text-success-700">{t("saved")}</span> : null}
+      {saved && !pending ? (
+        <span role="status" className="text-success-700" data-testid={`mrp-saved-${year}`}>
+          {t("saved")}
+        </span>
+      ) : null}
     </form>
   );
 }
