@@ -62,6 +62,7 @@ export function CallForm({ options, initial, edit }: Props) {
 
   const programmeId = useWatch({ control, name: "programmeId" });
   const year = Number(useWatch({ control, name: "year" }));
+  const awardAmount = useWatch({ control, name: "awardAmount" });
   const programme = options.programmes.find((p) => p.id === programmeId);
   const computed = programme && Number.isInteger(year) ? computeAwardAmount(programme, year, options.mrp) : null;
 
@@ -159,7 +160,7 @@ export function CallForm({ options, initial, edit }: Props) {
               error={err("awardAmount")}
               {...register("awardAmount")}
             />
-            {computed?.ok && String(computed.amount) !== String(getValues("awardAmount")) && !edit.hasAwards ? (
+            {computed?.ok && String(computed.amount) !== String(awardAmount ?? "").replace(/\s/g, "") && !edit.hasAwards ? (
               <button type="button" className="min-h-11 text-brand-700 underline" onClick={() => setValue("awardAmount", String(computed.amount), { shouldDirty: true })}>
                 {t("useProgrammeAward", { amount: formatTenge(computed.amount) })}
               </button>
