@@ -95,7 +95,9 @@ export function ProgrammeForm({ initial, edit }: Props) {
   const summary: SummaryError[] = collectErrors(errors as FieldErrors, tv);
   if (summary.length === 0 && failure) {
     const entries = Object.entries(server);
-    if (entries.length > 0) for (const [k, m] of entries) summary.push({ fieldId: `${fieldId(k)}-group`, message: m });
+    // The lists' refusals point at the list; a single field's (the code) at the field.
+    const LISTS = new Set(["criteria", "formSections", "directions"]);
+    if (entries.length > 0) for (const [k, m] of entries) summary.push({ fieldId: LISTS.has(k) ? `${k}-group` : fieldId(k), message: m });
     else summary.push({ message: failure.message });
   }
   const err = (path: string) => errorAt(errors as FieldErrors, path, tv) ?? server[path];
