@@ -93,3 +93,13 @@ describe('areas', () => {
     expect(isRole('system')).toBe(false);
   });
 });
+
+describe('programme and call editor (issue 7)', () => {
+  it('only an admin manages programmes, the MRP table and calls', () => {
+    for (const permission of ['programme.manage', 'call.manage'] as const) {
+      expect(can('admin', permission)).toBe(true);
+      expect(can('reviewer', permission)).toBe(false);
+      expect(can('applicant', permission)).toBe(false);
+    }
+  });
+});

@@ -57,6 +57,9 @@ import peopleEn from "./messages/people/en.json" with { type: "json" };
 import publicResultsKk from "./messages/public-results/kk.json" with { type: "json" };
 import publicResultsRu from "./messages/public-results/ru.json" with { type: "json" };
 import publicResultsEn from "./messages/public-results/en.json" with { type: "json" };
+import editorKk from "./messages/editor/kk.json" with { type: "json" };
+import editorRu from "./messages/editor/ru.json" with { type: "json" };
+import editorEn from "./messages/editor/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -80,6 +83,7 @@ export const PARTS = {
   pastWinners: { kk: pastWinnersKk, ru: pastWinnersRu, en: pastWinnersEn },
   people: { kk: peopleKk, ru: peopleRu, en: peopleEn },
   publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
+  editor: { kk: editorKk, ru: editorRu, en: editorEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -100,7 +104,8 @@ export type Messages = typeof coreKk &
   typeof auditKk &
   typeof pastWinnersKk &
   typeof peopleKk &
-  typeof publicResultsKk;
+  typeof publicResultsKk &
+  typeof editorKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

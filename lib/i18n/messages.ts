@@ -41,6 +41,8 @@ export const CLIENT_NAMESPACES = [
   "AdminAwardActions",
   // The past winners import form (lib/i18n/messages/past-winners).
   "PastWinners",
+  // The programme, call and MRP editors (lib/i18n/messages/editor).
+  "AdminEditor",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

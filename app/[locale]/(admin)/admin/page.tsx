@@ -11,12 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminHomePage() {
   const viewer = await requireRole("admin");
-  const [t, tu, tc, ta, tp] = await Promise.all([
+  const [t, tu, tc, ta, tp, te] = await Promise.all([
     getTranslations("Admin"),
     getTranslations("AdminUsers"),
     getTranslations("AdminCalls"),
     getTranslations("AdminAudit"),
     getTranslations("PastWinners"),
+    getTranslations("AdminEditor"),
   ]);
   return (
     <div className="space-y-8">
@@ -36,6 +37,7 @@ export default async function AdminHomePage() {
             { href: "/admin/users", label: tu("homeLink"), description: tu("homeDescription"), testId: "admin-users-link" },
             { href: "/admin/audit", label: ta("homeLink"), description: ta("homeDescription"), testId: "admin-audit-link" },
             { href: "/admin/past-winners", label: tp("homeLink"), description: tp("homeDescription"), testId: "admin-past-winners-link" },
+            { href: "/admin/programmes", label: te("programmesLink"), description: te("programmesHomeDescription"), testId: "admin-programmes-link" },
           ]}
         />
       </nav>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/app/_components/button-styles";
 import { DateTime } from "@/app/_components/DateTime";
 import { Table } from "@/app/_components/Table";
 import { requireRole } from "@/lib/auth/guard";
@@ -16,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every call of every programme with its phase and counts (admins only; the DAL checks again). */
 export default async function AdminCallsPage() {
   const viewer = await requireRole("admin");
-  const [t, locale, rows] = await Promise.all([
+  const [t, te, locale, rows] = await Promise.all([
     getTranslations("AdminCalls"),
+    getTranslations("AdminEditor"),
     getLocale() as Promise<Locale>,
     listAdminCalls({ id: viewer.id, role: viewer.role }),
   ]);
@@ -28,6 +30,14 @@ export default async function AdminCallsPage() {
           {t("title")}
         </h1>
         <p className="max-w-2xl text-slate-700">{t("intro")}</p>
+        <p className="flex flex-wrap gap-3">
+          <Link href="/admin/calls/new" className={buttonClasses("primary")} data-testid="new-call-link">
+            {te("newCallLink")}
+          </Link>
+          <Link href="/admin/programmes" className={buttonClasses("secondary")} data-testid="programmes-link">
+            {te("programmesLink")}
+          </Link>
+        </p>
       </header>
       <Table
         id="admin-calls"

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DateTime } from "@/app/_components/DateTime";
 import { Money } from "@/app/_components/Money";
 import { NavCards } from "@/app/_components/NavCards";
+import { Notice } from "@/app/_components/Notice";
 import { requireRole } from "@/lib/auth/guard";
 import { getAdminCall } from "@/lib/dal/admin-calls";
 import type { Locale } from "@/lib/i18n/routing";
@@ -15,14 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle"), robots: { index: false } };
 }
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; created?: string }> };
 
 /** One call's hub: its key figures and the steps of the round (screening, conflicts, assignments). */
-export default async function AdminCallPage({ params }: Props) {
+export default async function AdminCallPage({ params, searchParams }: Props) {
   const viewer = await requireRole("admin");
   const { id } = await params;
-  const [t, locale, call] = await Promise.all([
+  const { saved, created } = await searchParams;
+  const [t, te, locale, call] = await Promise.all([
     getTranslations("AdminCalls"),
+    getTranslations("AdminEditor"),
     getLocale() as Promise<Locale>,
     getAdminCall({ id: viewer.id, role: viewer.role }, id),
   ]);
@@ -55,6 +58,11 @@ export default async function AdminCallPage({ params }: Props) {
         </h1>
         <PhaseBadge phase={call.phase} />
       </header>
+      {saved || created ? (
+        <Notice tone="success">
+          <span data-testid="call-saved-notice">{created ? te("callCreated") : te("callSaved")}</span>
+        </Notice>
+      ) : null}
 
       <section aria-labelledby="figures-title" className="space-y-3">
         <h2 id="figures-title" className="text-xl font-semibold">
@@ -85,6 +93,8 @@ export default async function AdminCallPage({ params }: Props) {
             { href: `/admin/calls/${call.id}/progress`, label: t("progressLink"), description: t("progressDescription"), testId: "progress-link" },
             { href: `/admin/calls/${call.id}/awards`, label: t("awardsLink"), description: t("awardsDescription"), testId: "awards-link" },
             { href: `/admin/calls/${call.id}/protocol`, label: t("protocolLink"), description: t("protocolDescription"), testId: "protocol-link" },
+            { href: `/admin/calls/${call.id}/edit`, label: te("editCallLink"), description: te("editCallDescription"), testId: "edit-call-link" },
+            { href: `/admin/calls/new?from=${call.id}`, label: te("cloneCallLink"), description: te("cloneCallDescription"), testId: "clone-call-link" },
           ]}
         />
       </nav>
