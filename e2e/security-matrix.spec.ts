@@ -27,6 +27,7 @@ const MARK_SURNAME = `Матрицаев${run}`;
 
 type World = {
   callId: string;
+  programmeId: string;
   openCallId: string;
   appA: string;
   userA: string;
@@ -107,6 +108,7 @@ async function writeWorld(): Promise<World> {
     await c.query("COMMIT");
     return {
       callId,
+      programmeId: progs[0].id,
       openCallId: open[0].id,
       appA,
       userA: ids.applicantA,
@@ -134,6 +136,7 @@ function sample(pattern: string, w: World, who: Identity): string {
     .replace("/admin/calls/[id]", `/admin/calls/${w.callId}`)
     .replace("/api/calls/[id]", `/api/calls/${w.callId}`)
     .replace("/admin/applications/[id]", `/admin/applications/${w.appA}`)
+    .replace("/admin/programmes/[id]", `/admin/programmes/${w.programmeId}`)
     .replace("/admin/users/[id]", `/admin/users/${w.userA}`)
     .replace("/my/applications/[id]", `/my/applications/${w.appA}`)
     .replace("/api/applications/[id]", `/api/applications/${w.appA}`)

@@ -69,6 +69,9 @@ const mod = {
   progress: () => import("@/app/[locale]/(admin)/admin/calls/[id]/progress/actions"),
   screening: () => import("@/app/[locale]/(admin)/admin/calls/[id]/screening/actions"),
   pastWinners: () => import("@/app/[locale]/(admin)/admin/past-winners/actions"),
+  callEditor: () => import("@/app/[locale]/(admin)/admin/calls/editor-actions"),
+  mrp: () => import("@/app/[locale]/(admin)/admin/mrp/actions"),
+  programmes: () => import("@/app/[locale]/(admin)/admin/programmes/actions"),
   users: () => import("@/app/[locale]/(admin)/admin/users/actions"),
   apply: () => import("@/app/[locale]/(applicant)/calls/[id]/apply/actions"),
   myApp: () => import("@/app/[locale]/(applicant)/my/applications/[id]/actions"),
@@ -97,7 +100,32 @@ async function signOutOutcome(run: () => Promise<void>, signedInTarget: string):
   return target === signedInTarget ? { ok: true } : { ok: false, code: "unauthenticated", message: en.Errors.unauthenticated };
 }
 
+/** A call as the editor's form sends it (Almaty local times). */
+function callForm(w: World) {
+  return {
+    year: "2027",
+    title: { kk: "Матрица байқауы", ru: "Конкурс матрицы", en: "Matrix call" },
+    opensAt: "2027-03-01T09:00",
+    closesAt: "2027-04-01T18:00",
+    reviewDeadline: "2027-05-01T18:00",
+    budgetCap: "15000000",
+    minScore: "0",
+    reviewersPerApplication: "2",
+    districts: [],
+    programmeId: w.programmeId,
+  };
+}
+
 const INVOKE: Record<string, Invoke> = {
+  [`${A}/(admin)/admin/calls/editor-actions.ts#createCallAction`]: async (w, _who, o) => (await mod.callEditor()).createCallAction(over(callForm(w), o) as never),
+  [`${A}/(admin)/admin/calls/editor-actions.ts#updateCallAction`]: async (w, _who, o) =>
+    (await mod.callEditor()).updateCallAction(over({ ...callForm(w), callId: w.openCall, version: "stale", awardAmount: "1500000" }, o) as never),
+  [`${A}/(admin)/admin/mrp/actions.ts#addMrpAction`]: async (_w, _who, o) => (await mod.mrp()).addMrpAction(over({ year: 2099, amount: 9999 }, o) as never),
+  [`${A}/(admin)/admin/mrp/actions.ts#updateMrpAction`]: async (_w, _who, o) => (await mod.mrp()).updateMrpAction(over({ year: 2026, amount: 4325, expected: 4325 }, o) as never),
+  // The programme forms are large: an empty one is refused as invalid for an admin (let through) and before any parsing for anyone else.
+  [`${A}/(admin)/admin/programmes/actions.ts#createProgrammeAction`]: async (_w, _who, o) => (await mod.programmes()).createProgrammeAction(over({}, o) as never),
+  [`${A}/(admin)/admin/programmes/actions.ts#updateProgrammeAction`]: async (w, _who, o) =>
+    (await mod.programmes()).updateProgrammeAction(over({ programmeId: w.programmeId, version: "stale" }, o) as never),
   [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#autoAssignAction`]: async (w, _who, o) => (await mod.assignments()).autoAssignAction(over({ callId: w.reviewCall }, o)),
   [`${A}/(admin)/admin/calls/[id]/assignments/actions.ts#addAssignmentAction`]: async (w, _who, o) =>
     (await mod.assignments()).addAssignmentAction(over({ callId: w.reviewCall, applicationId: w.appX, reviewerId: w.user.reviewerUnassigned }, o)),
