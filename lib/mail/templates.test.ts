@@ -88,3 +88,26 @@ describe("mail templates", () => {
     }
   });
 });
+
+describe("mail templates with hostile text (stored XSS)", () => {
+  const attack = `<script>alert(1)</script><img src=x onerror=alert(2)>"><svg onload=alert(3)>`;
+  const hostile = {
+    ...payload,
+    name: attack,
+    callTitle: { kk: attack, ru: attack, en: attack },
+    reference: attack,
+    reason: attack,
+    amount: { kk: attack, ru: attack, en: attack },
+    when: { kk: attack, ru: attack, en: attack },
+  };
+  it.each(MAIL_TEMPLATES.flatMap((t) => LANGS.map((l) => [t, l] as const)))("%s in %s keeps every user-written value as text in the HTML", (t, l) => {
+    const m = renderMail(t, l, hostile);
+    expect(m.html).not.toMatch(/<script|<img|<svg/i);
+    expect(m.html).toContain("&lt;script&gt;");
+    // The only tags are the template's own.
+    const tags = new Set([...m.html.matchAll(/<\/?([a-z]+)/gi)].map((x) => x[1].toLowerCase()));
+    expect([...tags].filter((x) => !["html", "head", "meta", "title", "body", "div", "p", "a"].includes(x))).toEqual([]);
+    // The subject and the plain text are text: nothing to escape, nothing interpreted.
+    expect(m.subject).not.toMatch(/\n|\r/);
+  });
+});
