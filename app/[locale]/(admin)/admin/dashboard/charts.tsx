@@ -87,7 +87,7 @@ export function BarsChart({ data, series, horizontal = false, stacked = false, c
           </>
         )}
         <Tooltip isAnimationActive={false} />
-        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 13 }} /> : null}
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 13 }} formatter={(value) => <span style={{ color: "#334155" }}>{value}</span>} /> : null}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} maxBarSize={48} />
         ))}
@@ -112,7 +112,6 @@ type CumulativeProps = {
 export function CumulativeChart({ points, cap, capText, seriesName, axisLabel, numberLocale, testId }: CumulativeProps) {
   const millions = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 });
   const byLabel = new Map(points.map((p) => [p.label, p.text]));
-  const top = Math.max(cap, ...points.map((p) => p.cumulative));
   return (
     <Frame height={300} testId={testId}>
       <AreaChart data={points} margin={{ top: 24, right: 16, bottom: 8, left: 4 }} accessibilityLayer={false}>
@@ -120,7 +119,7 @@ export function CumulativeChart({ points, cap, capText, seriesName, axisLabel, n
         <XAxis dataKey="label" tick={AXIS_TICK} minTickGap={16} />
         <YAxis
           type="number"
-          domain={[0, Math.ceil((top * 1.05) / 1_000_000) * 1_000_000]}
+          domain={[0, "auto"]}
           tickFormatter={(v: number) => millions.format(v / 1_000_000)}
           tick={AXIS_TICK}
           width={48}

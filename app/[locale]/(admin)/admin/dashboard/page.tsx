@@ -10,7 +10,8 @@ import { SelectField } from "@/app/[locale]/(public)/register/form-controls";
 import { requireRole } from "@/lib/auth/guard";
 import { dashboardData, dashboardOptions, type DashboardData } from "@/lib/dal/dashboard";
 import { percent, parseDashboardQuery, type AgeGroupRow } from "@/lib/domain/dashboard";
-import { formatDate } from "@/lib/domain/datetime";
+import { now } from "@/lib/clock";
+import { calendarDateIn, formatDate } from "@/lib/domain/datetime";
 import { formatMoney } from "@/lib/domain/money";
 import type { Locale } from "@/lib/i18n/routing";
 import { BarsChart, CumulativeChart, type Datum } from "./charts";
@@ -22,12 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const COLORS = { primary: "#1d4ed8", female: "#be123c", male: "#0f766e", unknown: "#64748b", submitted: "#15803d", inProgress: "#b45309", notStarted: "#94a3b8" };
+const COLORS = { primary: "#1d4ed8", female: "#be123c", male: "#0f766e", unknown: "#64748b", submitted: "#15803d", inProgress: "#b45309", notStarted: "#64748b" };
 
 /** One chart: heading, text summary, the chart, and the same numbers as a table (always visible). */
 function ChartSection({ id, title, summary, note, chart, table }: { id: string; title: string; summary: string; note?: string; chart: ReactNode; table: ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="space-y-3 rounded-lg border border-slate-300 bg-white p-4" data-testid={`chart-${id}`}>
+    <section aria-labelledby={`${id}-title`} className="min-w-0 space-y-3 rounded-lg border border-slate-300 bg-white p-3 sm:p-4" data-testid={`chart-${id}`}>
       <h2 id={`${id}-title`} className="text-xl font-semibold text-balance">
         {title}
       </h2>
@@ -122,6 +123,24 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
   );
 }
 
+const dayLabel = (day: string, locale: Locale) => formatDate(new Date(`${day}T12:00:00Z`), locale);
+
+/**
+ * The budget line's points: the award days, plus a zero the day before the first award and, when the last
+ * award is before today, today at the same total (the line reaches the present instead of ending on a dot).
+ */
+function chartPoints(days: { day: string; label: string; cumulative: number }[], locale: Locale) {
+  if (days.length === 0) return [];
+  const before = new Date(Date.parse(`${days[0].day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const today = calendarDateIn(now());
+  const last = days[days.length - 1];
+  return [
+    { label: dayLabel(before, locale), cumulative: 0 },
+    ...days,
+    ...(today > last.day ? [{ label: dayLabel(today, locale), cumulative: last.cumulative }] : []),
+  ];
+}
+
 type T = Awaited<ReturnType<typeof getTranslations<"AdminDashboard">>>;
 
 function Charts({
@@ -158,7 +177,7 @@ function Charts({
   // 3. Budget.
   const b = data.budget;
   type Day = { day: string; label: string; awarded: number; cumulative: number };
-  const days: Day[] = b.series.map((p) => ({ ...p, label: formatDate(new Date(`${p.day}T12:00:00Z`), locale) }));
+  const days: Day[] = b.series.map((p) => ({ ...p, label: dayLabel(p.day, locale) }));
 
   // 4. Jobs.
   type Jobs = { key: string; label: string; awards: number; jobs: number };
@@ -204,7 +223,7 @@ function Charts({
         summary={t("programmes.summary", { total: n(f.submitted), list: programmes.map((p) => `${p.label}: ${n(p.count)}`).join(", ") })}
         chart={<BarsChart testId="svg-programmes" horizontal categoryWidth={130} data={bars(programmes, (i) => ({ count: programmes[i].count }))} series={[{ key: "count", name: t("programmes.colApplications"), color: COLORS.primary }]} />}
         table={
-          <Table id="table-programmes" caption={t("programmes.title")} columns={namedColumns(t("programmes.colProgramme"), t("programmes.colApplications"))} rows={withTotal(programmes)} rowKey={(r) => r.key} />
+          <Table id="table-programmes" caption={t("programmes.title")} captionHidden columns={namedColumns(t("programmes.colProgramme"), t("programmes.colApplications"))} rows={withTotal(programmes)} rowKey={(r) => r.key} />
         }
       />
 
@@ -214,7 +233,7 @@ function Charts({
         summary={t("districts.summary", { district: topDistrict.label, count: n(topDistrict.count), none: n(districts.filter((d) => d.count === 0).length) })}
         chart={<BarsChart testId="svg-districts" horizontal categoryWidth={130} data={bars(districts, (i) => ({ count: districts[i].count }))} series={[{ key: "count", name: t("districts.colApplications"), color: COLORS.primary }]} />}
         table={
-          <Table id="table-districts" caption={t("districts.title")} columns={namedColumns(t("districts.colDistrict"), t("districts.colApplications"))} rows={withTotal(districts)} rowKey={(r) => r.key} />
+          <Table id="table-districts" caption={t("districts.title")} captionHidden columns={namedColumns(t("districts.colDistrict"), t("districts.colApplications"))} rows={withTotal(districts)} rowKey={(r) => r.key} />
         }
       />
 
@@ -226,8 +245,7 @@ function Charts({
         table={
           <Table
             id="table-funnel"
-              layout="stack"
-            caption={t("funnel.title")}
+            caption={t("funnel.title")} captionHidden
             columns={[
               { key: "stage", header: t("funnel.colStage"), cell: (r: Stage) => r.label, rowHeader: true },
               { key: "count", header: t("funnel.colApplications"), cell: (r: Stage) => n(r.count), align: "end" },
@@ -251,7 +269,7 @@ function Charts({
           ) : (
             <CumulativeChart
               testId="svg-budget"
-              points={days.map((d) => ({ label: d.label, cumulative: d.cumulative, text: money(d.cumulative) }))}
+              points={chartPoints(days, locale).map((d) => ({ label: d.label, cumulative: d.cumulative, text: money(d.cumulative) }))}
               cap={b.cap}
               capText={`${t("budget.cap")}: ${money(b.cap)}`}
               seriesName={t("budget.series")}
@@ -295,8 +313,7 @@ function Charts({
           jobsTotal.awards === 0 ? null : (
             <Table
               id="table-jobs"
-              layout="stack"
-              caption={t("jobs.title")}
+              caption={t("jobs.title")} captionHidden
               columns={[
                 { key: "district", header: t("jobs.colDistrict"), cell: (r: Jobs) => r.label, rowHeader: true },
                 { key: "awards", header: t("jobs.colAwards"), cell: (r: Jobs) => n(r.awards), align: "end" },
@@ -314,12 +331,11 @@ function Charts({
         title={t("ages.title")}
         note={t("ages.note")}
         summary={t("ages.summary", { group: t(`ages.groups.${largest.group}`), count: n(largest.total), female: n(sexTotals.female), male: n(sexTotals.male) })}
-        chart={<BarsChart testId="svg-ages" stacked data={ages.map((a) => ({ label: t(`ages.groups.${a.group}`), female: a.female, male: a.male, unknown: a.unknown }))} series={sexSeries} />}
+        chart={<BarsChart testId="svg-ages" horizontal stacked categoryWidth={110} data={ages.map((a) => ({ label: t(`ages.groups.${a.group}`), female: a.female, male: a.male, unknown: a.unknown }))} series={sexSeries} />}
         table={
           <Table
             id="table-ages"
-              layout="stack"
-            caption={t("ages.title")}
+            caption={t("ages.title")} captionHidden
             columns={[
               { key: "group", header: t("ages.colAge"), cell: (r: AgeLine) => r.label, rowHeader: true },
               { key: "female", header: t("ages.female"), cell: (r: AgeLine) => n(r.female), align: "end" },
@@ -367,8 +383,7 @@ function Charts({
           assignments === 0 ? null : (
             <Table
               id="table-reviews"
-              layout="stack"
-              caption={t("reviews.title")}
+              caption={t("reviews.title")} captionHidden
               columns={[
                 { key: "call", header: t("reviews.colCall"), cell: (r: ReviewLine) => r.label, rowHeader: true },
                 { key: "submitted", header: t("reviews.submitted"), cell: (r: ReviewLine) => n(r.submitted), align: "end" },
