@@ -284,6 +284,7 @@ function Charts({
               id="table-budget"
               layout="stack"
               caption={t("budget.title")}
+              captionHidden
               columns={[
                 { key: "day", header: t("budget.colDay"), cell: (r: Day) => r.label, rowHeader: true },
                 { key: "awarded", header: t("budget.colDayAmount"), cell: (r: Day) => <Money amount={r.awarded} />, align: "end" },
