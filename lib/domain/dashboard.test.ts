@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   AGE_GROUPS,
+  budgetLine,
   ageGroup,
   bucketAges,
   cumulativeByDay,
@@ -111,5 +112,26 @@ describe("percent", () => {
   it("rounds to a whole percent, null of nothing", () => {
     expect(percent(1, 3)).toBe(33);
     expect(percent(0, 0)).toBeNull();
+  });
+});
+
+describe("budgetLine", () => {
+  const series = [
+    { day: "2026-03-01", awarded: 50, cumulative: 50 },
+    { day: "2026-03-05", awarded: 25, cumulative: 75 },
+  ];
+  it("starts at zero the day before the first award and reaches today", () => {
+    expect(budgetLine(series, "2026-04-01")).toEqual([
+      { day: "2026-02-28", cumulative: 0 },
+      { day: "2026-03-01", cumulative: 50 },
+      { day: "2026-03-05", cumulative: 75 },
+      { day: "2026-04-01", cumulative: 75 },
+    ]);
+  });
+
+  it("adds no today point when the last award is today (or later), and no line without awards", () => {
+    expect(budgetLine(series, "2026-03-05").at(-1)).toEqual({ day: "2026-03-05", cumulative: 75 });
+    expect(budgetLine([{ day: "2024-03-01", awarded: 1, cumulative: 1 }], "2024-03-01")[0].day).toBe("2024-02-29");
+    expect(budgetLine([], "2026-01-01")).toEqual([]);
   });
 });

@@ -120,6 +120,23 @@ export function cumulativeByDay(deltas: readonly DayDelta[]): CumulativePoint[] 
     });
 }
 
+/**
+ * The budget line's points: the award days, with a zero on the day before the first award and, when the
+ * last award was before `today` (YYYY-MM-DD), today at the same total — so the line starts from nothing and
+ * reaches the present instead of ending on a dot. No awards: no line.
+ */
+export function budgetLine(series: readonly CumulativePoint[], today: string): { day: string; cumulative: number }[] {
+  if (series.length === 0) return [];
+  const first = series[0];
+  const last = series[series.length - 1];
+  const before = new Date(Date.parse(`${first.day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return [
+    { day: before, cumulative: 0 },
+    ...series.map((p) => ({ day: p.day, cumulative: p.cumulative })),
+    ...(today > last.day ? [{ day: today, cumulative: last.cumulative }] : []),
+  ];
+}
+
 /** A share 0..100 rounded to a whole percent, or null when the whole is 0. */
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 100) : null;

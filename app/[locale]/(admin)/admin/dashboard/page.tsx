@@ -9,7 +9,7 @@ import { Table, type Column } from "@/app/_components/Table";
 import { SelectField } from "@/app/[locale]/(public)/register/form-controls";
 import { requireRole } from "@/lib/auth/guard";
 import { dashboardData, dashboardOptions, type DashboardData } from "@/lib/dal/dashboard";
-import { percent, parseDashboardQuery, type AgeGroupRow } from "@/lib/domain/dashboard";
+import { budgetLine, percent, parseDashboardQuery, type AgeGroupRow } from "@/lib/domain/dashboard";
 import { now } from "@/lib/clock";
 import { calendarDateIn, formatDate } from "@/lib/domain/datetime";
 import { formatMoney } from "@/lib/domain/money";
@@ -124,22 +124,6 @@ export default async function AdminDashboardPage({ searchParams }: Props) {
 }
 
 const dayLabel = (day: string, locale: Locale) => formatDate(new Date(`${day}T12:00:00Z`), locale);
-
-/**
- * The budget line's points: the award days, plus a zero the day before the first award and, when the last
- * award is before today, today at the same total (the line reaches the present instead of ending on a dot).
- */
-function chartPoints(days: { day: string; label: string; cumulative: number }[], locale: Locale) {
-  if (days.length === 0) return [];
-  const before = new Date(Date.parse(`${days[0].day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const today = calendarDateIn(now());
-  const last = days[days.length - 1];
-  return [
-    { label: dayLabel(before, locale), cumulative: 0 },
-    ...days,
-    ...(today > last.day ? [{ label: dayLabel(today, locale), cumulative: last.cumulative }] : []),
-  ];
-}
 
 type T = Awaited<ReturnType<typeof getTranslations<"AdminDashboard">>>;
 
@@ -269,7 +253,7 @@ function Charts({
           ) : (
             <CumulativeChart
               testId="svg-budget"
-              points={chartPoints(days, locale).map((d) => ({ label: d.label, cumulative: d.cumulative, text: money(d.cumulative) }))}
+              points={budgetLine(b.series, calendarDateIn(now())).map((d) => ({ label: dayLabel(d.day, locale), cumulative: d.cumulative, text: money(d.cumulative) }))}
               cap={b.cap}
               capText={`${t("budget.cap")}: ${money(b.cap)}`}
               seriesName={t("budget.series")}
