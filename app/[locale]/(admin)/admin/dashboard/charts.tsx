@@ -19,8 +19,9 @@ import {
  * The dashboard's charts (recharts, client components). Every text arrives already translated and every
  * amount already formatted by the server (browsers lack Kazakh number data), so the server's HTML and the
  * browser's first render agree. The SVG is decorative for assistive technology (aria-hidden): the same
- * numbers are in the table and the text summary next to each chart. Rendered first at 320 px wide (so the
- * SVG is in the HTML even before hydration), then sized to the container.
+ * numbers are in the table and the text summary next to each chart. recharts draws in the browser: the
+ * server's HTML holds each chart's frame at its final height (no layout shift), the SVG follows hydration
+ * at the container's width; without JavaScript the tables carry every number.
  */
 
 export type Series = { key: string; name: string; color: string };
