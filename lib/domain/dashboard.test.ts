@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   AGE_GROUPS,
   budgetLine,
+  wrapLabel,
   ageGroup,
   bucketAges,
   cumulativeByDay,
@@ -133,5 +134,17 @@ describe("budgetLine", () => {
     expect(budgetLine(series, "2026-03-05").at(-1)).toEqual({ day: "2026-03-05", cumulative: 75 });
     expect(budgetLine([{ day: "2024-03-01", awarded: 1, cumulative: 1 }], "2024-03-01")[0].day).toBe("2024-02-29");
     expect(budgetLine([], "2026-01-01")).toEqual([]);
+  });
+});
+
+describe("wrapLabel", () => {
+  it("keeps short names on one line and wraps long ones at spaces", () => {
+    expect(wrapLabel("Іле ауданы")).toEqual(["Іле ауданы"]);
+    expect(wrapLabel("Енбекшиказахский район")).toEqual(["Енбекшиказахский", "район"]);
+  });
+
+  it("cuts after three lines with an ellipsis", () => {
+    expect(wrapLabel("Tauelsizdik urpaqtary (Generations of Independence)")).toEqual(["Tauelsizdik", "urpaqtary", "(Generations of…"]);
+    expect(wrapLabel("")).toEqual([]);
   });
 });

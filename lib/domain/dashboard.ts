@@ -141,3 +141,17 @@ export function budgetLine(series: readonly CumulativePoint[], today: string): {
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 100) : null;
 }
+
+/** Words → lines of at most `max` characters (a longer word stays whole), at most `lines` of them ("…"). */
+export function wrapLabel(text: string, max = 18, lines = 3): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = out.length - 1;
+    if (last >= 0 && out[last].length + 1 + word.length <= max) out[last] = `${out[last]} ${word}`;
+    else out.push(word);
+  }
+  if (out.length <= lines) return out;
+  const kept = out.slice(0, lines);
+  kept[lines - 1] = `${kept[lines - 1].slice(0, max - 1)}…`;
+  return kept;
+}

@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { wrapLabel } from "@/lib/domain/dashboard";
 
 /**
  * The dashboard's charts (recharts, client components). Every text arrives already translated and every
@@ -40,16 +41,15 @@ function Frame({ height, children, testId }: { height: number; children: ReactNo
   );
 }
 
-/** A category tick that breaks a long name (a district) over two lines at its last space. */
+/** A category tick that wraps a long name (a district, a programme) over up to three lines. */
 function CategoryTick(props: { x?: number; y?: number; payload?: { value?: string } }) {
   const { x = 0, y = 0, payload } = props;
-  const text = String(payload?.value ?? "");
-  const cut = text.length > 14 ? text.lastIndexOf(" ") : -1;
-  const lines = cut > 0 ? [text.slice(0, cut), text.slice(cut + 1)] : [text];
+  const lines = wrapLabel(String(payload?.value ?? ""));
+  const first = 4 - ((lines.length - 1) * 13) / 2;
   return (
     <text x={x} y={y} textAnchor="end" fontSize={12} fill="#334155">
       {lines.map((line, i) => (
-        <tspan key={i} x={x - 4} dy={i === 0 ? (lines.length > 1 ? -2 : 4) : 13}>
+        <tspan key={i} x={x - 4} dy={i === 0 ? first : 13}>
           {line}
         </tspan>
       ))}
@@ -70,7 +70,7 @@ type BarsProps = {
 
 /** Bars per category, one bar (or one stacked segment) per series. Counts only: whole numbers. */
 export function BarsChart({ data, series, horizontal = false, stacked = false, categoryWidth = 120, testId }: BarsProps) {
-  const rowHeight = stacked || series.length === 1 ? 34 : 22 * series.length + 12;
+  const rowHeight = Math.max(stacked || series.length === 1 ? 34 : 22 * series.length + 12, 14 * Math.max(...data.map((d) => wrapLabel(d.label).length), 1) + 8);
   const height = horizontal ? Math.max(160, data.length * rowHeight + 70) : 280;
   return (
     <Frame height={height} testId={testId}>
