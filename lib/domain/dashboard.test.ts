@@ -145,6 +145,7 @@ describe("wrapLabel", () => {
 
   it("cuts after three lines with an ellipsis", () => {
     expect(wrapLabel("Tauelsizdik urpaqtary (Generations of Independence)")).toEqual(["Tauelsizdik", "urpaqtary", "(Generations of…"]);
+    expect(wrapLabel("Бизнес бастау 2025")).toEqual(["Бизнес бастау", "2025"]);
     expect(wrapLabel("")).toEqual([]);
   });
 });

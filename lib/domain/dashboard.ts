@@ -143,7 +143,7 @@ export function percent(part: number, whole: number): number | null {
 }
 
 /** Words → lines of at most `max` characters (a longer word stays whole), at most `lines` of them ("…"). */
-export function wrapLabel(text: string, max = 18, lines = 3): string[] {
+export function wrapLabel(text: string, max = 16, lines = 3): string[] {
   const out: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = out.length - 1;
