@@ -22,7 +22,7 @@ import type { Actor } from "./applications";
  * programme, call, district or day. Admins only (thrown otherwise, like the other admin data functions).
  *
  * Opening the dashboard writes no audit row: it reads no personal data, only aggregates (the audit log
- * records reads of a person's data, ADR in docs/decisions).
+ * records reads of a person's data; docs/decisions/0016-admin-dashboard-aggregates.md).
  */
 
 function requireDashboard(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
