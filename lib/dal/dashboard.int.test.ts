@@ -210,6 +210,24 @@ describe("dashboardData", () => {
     expect(d.perProgramme).toEqual([{ code: "tauelsizdik_urpaqtary", name: expect.any(Object), count: 0 }]);
   });
 
+  it("counts an anonymised applicant (no IIN, birth date or sex left) as age and sex not known", async () => {
+    const call = await makeCall(getDb(), { programmeCode: "tauelsizdik_urpaqtary", closesAt: almaty("2024-09-30T18:00:00"), opensAt: almaty("2024-08-01T09:00:00") });
+    await app(call, "raiymbek", "not_awarded", { birth: "2001-05-05", sex: "female", storeSex: true });
+    const gone = await app(call, "raiymbek", "not_awarded", { birth: "2002-06-06", sex: "male", storeSex: true });
+    const [{ applicantId }] = await getDb().select({ applicantId: applications.applicantId }).from(applications).where(eq(applications.id, gone));
+    await getDb()
+      .update(users)
+      .set({ iin: null, birthDate: null, sex: null, surname: "—", givenName: "—", anonymisedAt: new Date() })
+      .where(eq(users.id, applicantId));
+    const d = await dashboardData(admin, { call });
+    expect(d.funnel.submitted).toBe(2);
+    expect(district(d, "raiymbek")).toBe(2);
+    expect(d.ages.filter((a) => a.total > 0)).toEqual([
+      { group: "22-25", female: 1, male: 0, unknown: 0, total: 1 },
+      { group: "unknown", female: 0, male: 0, unknown: 1, total: 1 },
+    ]);
+  });
+
   it("keeps the funnel monotone for every programme and year", async () => {
     const o = await dashboardOptions(admin);
     for (const p of o.programmes) for (const y of o.years) expect(monotone((await dashboardData(admin, { programme: p.code, year: y })).funnel)).toBe(true);
