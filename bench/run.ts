@@ -18,6 +18,10 @@
  *   awards   "fill the budget" on the same call (budget for 91 grants): `proposeAwards` and then `confirmProposal`
  *           of its 91 awards in one transaction, in-process, 3 runs, each undone afterwards
  *           (bench/scenarios/awards.ts).
+ *   dashboard  GET /admin/dashboard as the admin with the `--scale` benchmark call topped up to
+ *           BENCH_DASHBOARD_APPLICATIONS (default 10,000) reviewed applications: all calls and the benchmark
+ *           call alone, 20 sequential requests each after a warm-up (p50/p95/max), and `dashboardData`
+ *           in-process (bench/scenarios/dashboard.ts).
  *   storm    300 award actions at once over HTTP against a budget of 91 grants, split across the benchmark
  *           server and a second `next start` on the same database (port BENCH_PORT + 1); the invariants
  *           read back from the database (bench/scenarios/storm.ts).
@@ -32,6 +36,7 @@ import { assignmentBench } from "./scenarios/assignment";
 import { awardsBench } from "./scenarios/awards";
 import { stormBench } from "./scenarios/storm";
 import { rankingBench } from "./scenarios/ranking";
+import { dashboardBench } from "./scenarios/dashboard";
 import {
   autosaveLoad,
   benchDatabaseUrl,
@@ -152,6 +157,21 @@ async function main() {
       lines.push(`awards: propose and confirm on a ranking of ${r.applications} applications (budget for 91 grants)`);
       for (const [i, run] of r.runs.entries()) {
         lines.push(`  run ${i + 1}: propose ${f(run.proposeMs)} ms, confirm ${run.awarded} awards ${f(run.confirmMs)} ms, together ${f(run.proposeMs + run.confirmMs)} ms`);
+      }
+    }
+    if (all || wanted.has("dashboard")) {
+      const n = Number(process.env.BENCH_DASHBOARD_APPLICATIONS ?? 10_000);
+      const r = await dashboardBench(server.url, benchDatabaseUrl(server.dataDir), n);
+      const f = (x: number) => x.toFixed(1);
+      lines.push("");
+      lines.push(
+        `dashboard: ${r.applications.all} applications received in all calls, ${r.applications.call} in the benchmark call (seeding took ${(r.seedMs / 1000).toFixed(1)} s)`,
+      );
+      for (const p of r.pages) {
+        lines.push(`  GET ${p.path.padEnd(42)} ${p.timing.samples} sequential: p50 ${f(p.timing.p50)} ms, p95 ${f(p.timing.p95)} ms, max ${f(p.timing.max)} ms (${(p.bytes / 1024).toFixed(0)} KiB)`);
+      }
+      for (const d of r.dal) {
+        lines.push(`  ${`${d.label} (data layer only)`.padEnd(46)} ${d.timing.samples} sequential: p50 ${f(d.timing.p50)} ms, p95 ${f(d.timing.p95)} ms, max ${f(d.timing.max)} ms`);
       }
     }
     if (all || wanted.has("storm")) {

@@ -40,6 +40,7 @@ describe('PERMISSIONS', () => {
       ['personal_data.read', { applicant: false, reviewer: false, admin: true }],
       ['audit.read', { applicant: false, reviewer: false, admin: true }],
       ['review.reopen', { applicant: false, reviewer: false, admin: true }],
+      ['dashboard.read', { applicant: false, reviewer: false, admin: true }],
     ];
     for (const [permission, expected] of table) {
       for (const role of ROLES) expect([permission, role, can(role, permission)]).toEqual([permission, role, expected[role]]);

@@ -26,6 +26,7 @@ export const PERMISSION_NAMES = [
   'export.download',
   'personal_data.read',
   'review.reopen',
+  'dashboard.read',
 ] as const;
 
 export type Permission = (typeof PERMISSION_NAMES)[number];
@@ -54,6 +55,8 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'personal_data.read': ['admin'],
   /** Send a submitted review back to its reviewer as a draft (admin, with a reason; audited and e-mailed). */
   'review.reopen': ['admin'],
+  /** The admin dashboard's aggregates (counts and sums only, no personal data). */
+  'dashboard.read': ['admin'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -60,6 +60,9 @@ import publicResultsEn from "./messages/public-results/en.json" with { type: "js
 import editorKk from "./messages/editor/kk.json" with { type: "json" };
 import editorRu from "./messages/editor/ru.json" with { type: "json" };
 import editorEn from "./messages/editor/en.json" with { type: "json" };
+import dashboardKk from "./messages/dashboard/kk.json" with { type: "json" };
+import dashboardRu from "./messages/dashboard/ru.json" with { type: "json" };
+import dashboardEn from "./messages/dashboard/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -84,6 +87,7 @@ export const PARTS = {
   people: { kk: peopleKk, ru: peopleRu, en: peopleEn },
   publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
   editor: { kk: editorKk, ru: editorRu, en: editorEn },
+  dashboard: { kk: dashboardKk, ru: dashboardRu, en: dashboardEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -105,7 +109,8 @@ export type Messages = typeof coreKk &
   typeof pastWinnersKk &
   typeof peopleKk &
   typeof publicResultsKk &
-  typeof editorKk;
+  typeof editorKk &
+  typeof dashboardKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -152,6 +152,7 @@ export const PAGE_RULES: Record<string, Rule> = {
   "/admin/calls": ADMIN,
   "/admin/calls/[id]": ADMIN,
   "/admin/calls/[id]/assignments": ADMIN,
+  "/admin/dashboard": ADMIN,
   "/admin/calls/[id]/edit": ADMIN,
   "/admin/calls/new": ADMIN,
   "/admin/mrp": ADMIN,

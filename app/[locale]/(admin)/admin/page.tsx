@@ -19,6 +19,7 @@ export default async function AdminHomePage() {
     getTranslations("PastWinners"),
     getTranslations("AdminEditor"),
   ]);
+  const td = await getTranslations("AdminDashboard");
   return (
     <div className="space-y-8">
       <section aria-labelledby="area-title" className="space-y-2">
@@ -37,6 +38,7 @@ export default async function AdminHomePage() {
             { href: "/admin/users", label: tu("homeLink"), description: tu("homeDescription"), testId: "admin-users-link" },
             { href: "/admin/audit", label: ta("homeLink"), description: ta("homeDescription"), testId: "admin-audit-link" },
             { href: "/admin/past-winners", label: tp("homeLink"), description: tp("homeDescription"), testId: "admin-past-winners-link" },
+            { href: "/admin/dashboard", label: td("homeLink"), description: td("homeDescription"), testId: "admin-dashboard-link" },
             { href: "/admin/programmes", label: te("programmesLink"), description: te("programmesHomeDescription"), testId: "admin-programmes-link" },
           ]}
         />
