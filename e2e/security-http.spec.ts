@@ -183,3 +183,18 @@ test("hostile uploads: wrong content, empty, oversize refused; a PDF/HTML polygl
     await context.close();
   }
 });
+
+test("a session token past its lifetime is refused; the same token within it is accepted", async ({ baseURL }) => {
+  const { encode } = await import("next-auth/jwt");
+  const me = await applicantWithDraft();
+  const secret = fs.readFileSync(path.join(DATA_DIR, "auth-secret"), "utf8").trim();
+  const salt = "authjs.session-token";
+  const claims = { sub: me.userId, uid: me.userId, role: "applicant", sv: 1, sid: crypto.randomUUID() };
+  const get = (token: string) => fetch(`${baseURL}/my`, { headers: { cookie: `${salt}=${token}` }, redirect: "manual" });
+  // Made exactly as the portal makes them (same secret and salt): valid for an hour, or expired a minute ago.
+  const fresh = await get(await encode({ token: claims, secret, salt, maxAge: 3600 }));
+  expect(fresh.status).toBe(200);
+  const expired = await get(await encode({ token: claims, secret, salt, maxAge: -60 }));
+  expect(expired.status).toBe(307);
+  expect(new URL(expired.headers.get("location")!, baseURL).pathname).toBe("/sign-in");
+});
