@@ -11,6 +11,7 @@ import * as assignments from "@/lib/validation/assignments";
 import * as auth from "@/lib/validation/auth";
 import * as awards from "@/lib/validation/awards";
 import * as conflicts from "@/lib/validation/conflicts";
+import * as editor from "@/lib/validation/editor";
 import { registrationSchema } from "@/lib/validation/registration";
 import * as reviewAdmin from "@/lib/validation/review-admin";
 import * as review from "@/lib/validation/review";
@@ -67,7 +68,7 @@ const fallbacks = new Map<string, number>();
 /** The schemas, by name: every zod schema exported by lib/validation, and the factories made concrete. */
 function schemas(): [string, z.ZodType][] {
   const out: [string, z.ZodType][] = [];
-  for (const mod of [account, assignments, auth, awards, conflicts, reviewAdmin, review, screening]) {
+  for (const mod of [account, assignments, auth, awards, conflicts, editor, reviewAdmin, review, screening]) {
     for (const [name, value] of Object.entries(mod)) if (value instanceof z.ZodType) out.push([name, value]);
   }
   out.push(["registrationSchema", registrationSchema(new Date("2026-12-02T06:00:00Z"))]);
