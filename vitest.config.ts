@@ -37,6 +37,21 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // `npm run test:faults` (scripts/test-faults.ts): injected faults and backups, on the machine's PostgreSQL.
+          name: "faults",
+          environment: "node",
+          include: ["test/faults/**/*.faults.test.ts"],
+          globalSetup: ["test/global-setup.ts"],
+          setupFiles: ["test/db-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });
