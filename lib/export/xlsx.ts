@@ -39,6 +39,8 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
   const pass = new PassThrough();
   let cancelled = false;
   let current: ReturnType<typeof rowIterator> | null = null;
+  /** The web stream is closed, errored or cancelled: nothing more may be enqueued. */
+  let finished = false;
 
   /** Resolves when the pipe has room again (or the stream is gone). */
   const room = () =>
@@ -101,7 +103,6 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        let finished = false;
         pass.on("data", (chunk: Buffer) => {
           if (finished) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -127,6 +128,9 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
         pass.resume();
       },
       async cancel() {
+        // A chunk exceljs has already written may still come through the pipe: it must not be enqueued
+        // into the cancelled stream (that throws, uncaught, in the pipe's data handler).
+        finished = true;
         cancelled = true;
         await closeIterator(current);
         pass.destroy();

@@ -54,6 +54,9 @@ import pastWinnersEn from "./messages/past-winners/en.json" with { type: "json" 
 import publicResultsKk from "./messages/public-results/kk.json" with { type: "json" };
 import publicResultsRu from "./messages/public-results/ru.json" with { type: "json" };
 import publicResultsEn from "./messages/public-results/en.json" with { type: "json" };
+import exportsKk from "./messages/exports/kk.json" with { type: "json" };
+import exportsRu from "./messages/exports/ru.json" with { type: "json" };
+import exportsEn from "./messages/exports/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -76,6 +79,7 @@ export const PARTS = {
   audit: { kk: auditKk, ru: auditRu, en: auditEn },
   pastWinners: { kk: pastWinnersKk, ru: pastWinnersRu, en: pastWinnersEn },
   publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
+  exports: { kk: exportsKk, ru: exportsRu, en: exportsEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -95,7 +99,8 @@ export type Messages = typeof coreKk &
   typeof protocolKk &
   typeof auditKk &
   typeof pastWinnersKk &
-  typeof publicResultsKk;
+  typeof publicResultsKk &
+  typeof exportsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

@@ -41,6 +41,8 @@ export const CLIENT_NAMESPACES = [
   "AdminAwardActions",
   // The past winners import form (lib/i18n/messages/past-winners).
   "PastWinners",
+  // The exports page's download buttons with progress (lib/i18n/messages/exports).
+  "AdminExports",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
