@@ -21,8 +21,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function AdminCallPage({ params }: Props) {
   const viewer = await requireRole("admin");
   const { id } = await params;
-  const [t, locale, call] = await Promise.all([
+  const [t, tExports, locale, call] = await Promise.all([
     getTranslations("AdminCalls"),
+    getTranslations("AdminExports"),
     getLocale() as Promise<Locale>,
     getAdminCall({ id: viewer.id, role: viewer.role }, id),
   ]);
@@ -85,6 +86,7 @@ export default async function AdminCallPage({ params }: Props) {
             { href: `/admin/calls/${call.id}/progress`, label: t("progressLink"), description: t("progressDescription"), testId: "progress-link" },
             { href: `/admin/calls/${call.id}/awards`, label: t("awardsLink"), description: t("awardsDescription"), testId: "awards-link" },
             { href: `/admin/calls/${call.id}/protocol`, label: t("protocolLink"), description: t("protocolDescription"), testId: "protocol-link" },
+            { href: `/admin/calls/${call.id}/exports`, label: tExports("hubLink"), description: tExports("hubDescription"), testId: "exports-link" },
           ]}
         />
       </nav>
