@@ -1,0 +1,202 @@
+/**
+ * Exports of a large call (issue 7): two benchmark calls of their own, filled with generate_series —
+ * 200,000 submitted applications (BENCH_EXPORT_ROWS) and a control of 20,000 (BENCH_EXPORT_CONTROL_ROWS),
+ * each with an applicant of its own — then:
+ *  (1) over HTTP from the production server: GET /api/calls/<id>/export/applications.{csv,xlsx} as the
+ *      demo admin, read as fast as the socket allows; time, bytes, rows/s, and the server's resident
+ *      memory (VmRSS of the `next start` process tree from /proc, sampled every 50 ms) before the request
+ *      and its peak during it. The server is not asked anything about its heap: no debug endpoint.
+ *  (2) in this process, the same export through the data layer and the writers (openCallExport →
+ *      callExportSheet → csvStream / xlsxStream), with a forced GC (v8 --expose-gc at run time) before,
+ *      every ~4 MB of output and after: the heap still used after each GC is what the export retains;
+ *      the peak of heapUsed without GC is also shown.
+ * With memory flat, the 200,000-row figures are the 20,000-row ones, give or take noise.
+ */
+import http from "node:http";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "../../db/schema";
+import { signIn } from "../lib/http";
+import { serverRssMiB } from "../lib/server";
+
+const ADMIN = { email: "admin@jasgrant.demo", password: "demo-password-2026" };
+export const EXPORT_CALL_LARGE = "00000000-0000-4000-8000-00000000e200";
+export const EXPORT_CALL_CONTROL = "00000000-0000-4000-8000-00000000e020";
+
+/** Create the call and fill it up to `n` submitted applications (idempotent: adds what is missing). */
+async function seedExportCall(db: ReturnType<typeof drizzle<typeof schema>>, callId: string, tag: string, iinPrefix: string, n: number): Promise<{ added: number; ms: number }> {
+  const t0 = performance.now();
+  const [bb] = await db.select({ id: schema.programmes.id }).from(schema.programmes).where(eq(schema.programmes.code, "biznes_bastau"));
+  if (!bb) throw new Error("the bench database has no Бизнес бастау programme");
+  await db
+    .insert(schema.calls)
+    .values({
+      id: callId,
+      programmeId: bb.id,
+      year: 2025,
+      titleKk: `Бизнес бастау — жүктеу сынағы (${tag})`,
+      titleRu: `Бизнес бастау — тест выгрузки (${tag})`,
+      titleEn: `Biznes bastau — export benchmark (${tag})`,
+      opensAt: new Date("2025-02-01T04:00:00Z"),
+      closesAt: new Date("2025-03-01T13:00:00Z"),
+      reviewDeadline: new Date("2025-04-01T13:00:00Z"),
+      budgetCap: 150_000_000,
+      awardAmount: 1_500_000,
+    })
+    .onConflictDoNothing();
+  const [{ have }] = await db.select({ have: sql<number>`count(*)::int` }).from(schema.applications).where(eq(schema.applications.callId, callId));
+  if (have >= n) return { added: 0, ms: performance.now() - t0 };
+  await db.execute(sql`
+    WITH d AS (SELECT array_agg(code ORDER BY code) AS codes FROM districts),
+    u AS (
+      INSERT INTO users (email, role, surname, given_name, patronymic, iin, birth_date, sex, phone, district_code, language, email_verified_at)
+      SELECT 'export-' || ${tag} || '-' || g || '@bench.jasgrant.demo', 'applicant', 'Бенчмарков', 'Сынақ ' || g, 'Жүктеуұлы',
+             ${iinPrefix} || lpad(g::text, 11, '0'), DATE '2000-01-01' + (g % 3000), CASE WHEN g % 2 = 0 THEN 'male' ELSE 'female' END::sex,
+             '+7701' || lpad(g::text, 7, '0'), d.codes[1 + g % array_length(d.codes, 1)], 'kk', now()
+      FROM generate_series(${have + 1}::int, ${n}::int) AS g, d
+      RETURNING id, district_code, email
+    )
+    INSERT INTO applications (call_id, applicant_id, status, district_code, title, submitted_at, requested_amount, jobs_created)
+    SELECT ${callId}::uuid, u.id, 'submitted', u.district_code, 'Шағын кәсіп жоспары: ' || split_part(u.email, '@', 1),
+           TIMESTAMPTZ '2025-02-01 04:00Z' + (random() * interval '27 days'), 1500000, 1 + (random() * 4)::int
+    FROM u`);
+  return { added: n - have, ms: performance.now() - t0 };
+}
+
+export type HttpRun = { call: string; rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; rssBeforeMiB: number | null; rssPeakMiB: number | null };
+export type DalRun = { rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; heapBeforeMiB: number; heapRetainedMaxMiB: number; heapPeakMiB: number; heapAfterMiB: number; samples: number };
+export type ExportBench = { seeded: { rows: number; added: number; ms: number }[]; http: HttpRun[]; dal: DalRun[] };
+
+const MiB = 1024 * 1024;
+
+/** GET a file as fast as the socket allows; the server's RSS sampled every 50 ms meanwhile. */
+function download(url: string, cookie: string, dataDir: string): Promise<{ ms: number; bytes: number; rows: number; rssBeforeMiB: number | null; rssPeakMiB: number | null; status: number }> {
+  return new Promise((resolve, reject) => {
+    const rssBeforeMiB = serverRssMiB(dataDir);
+    let rssPeakMiB = rssBeforeMiB;
+    const timer = setInterval(() => {
+      const rss = serverRssMiB(dataDir);
+      if (rss !== null && (rssPeakMiB === null || rss > rssPeakMiB)) rssPeakMiB = rss;
+    }, 50);
+    const t0 = performance.now();
+    const req = http.get(url, { headers: { cookie } }, (res) => {
+      let bytes = 0;
+      res.on("data", (c: Buffer) => (bytes += c.length));
+      res.on("end", () => {
+        clearInterval(timer);
+        const rss = serverRssMiB(dataDir);
+        if (rss !== null && (rssPeakMiB === null || rss > rssPeakMiB)) rssPeakMiB = rss;
+        resolve({ ms: performance.now() - t0, bytes, rows: Number(res.headers["x-export-rows"] ?? NaN), rssBeforeMiB, rssPeakMiB, status: res.statusCode ?? 0 });
+      });
+      res.on("error", (e) => {
+        clearInterval(timer);
+        reject(e);
+      });
+    });
+    req.on("error", (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+  });
+}
+
+export async function exportBench(base: string, ownerUrl: string, dataDir: string): Promise<ExportBench> {
+  const large = Number(process.env.BENCH_EXPORT_ROWS ?? 200_000);
+  const control = Number(process.env.BENCH_EXPORT_CONTROL_ROWS ?? 20_000);
+  const pool = new Pool({ connectionString: ownerUrl, max: 2 });
+  const db = drizzle(pool, { schema });
+  let adminId: string;
+  const seeded: ExportBench["seeded"] = [];
+  try {
+    // 1…/2… IIN prefixes: no real IIN has month 00 in its birth date (digits 3–4), so no clash with the demo's.
+    seeded.push({ rows: control, ...(await seedExportCall(db, EXPORT_CALL_CONTROL, "control", "1", control)) });
+    seeded.push({ rows: large, ...(await seedExportCall(db, EXPORT_CALL_LARGE, "large", "2", large)) });
+    await db.execute(sql`ANALYZE users; ANALYZE applications`);
+    const [admin] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ADMIN.email));
+    if (!admin) throw new Error("the demo admin is missing from the bench database");
+    adminId = admin.id;
+  } finally {
+    await pool.end();
+  }
+
+  // (1) Over HTTP from `npm start`.
+  const jar = await signIn(base, ADMIN.email, ADMIN.password);
+  const cookie = jar.header();
+  const calls = [
+    { id: EXPORT_CALL_CONTROL, rows: control, name: `${control.toLocaleString("en")} rows` },
+    { id: EXPORT_CALL_LARGE, rows: large, name: `${large.toLocaleString("en")} rows` },
+  ];
+  // Warm-up (route compiled, modules loaded, pool connections open): not reported.
+  await download(`${base}/api/calls/${EXPORT_CALL_CONTROL}/export/applications.csv?lang=kk`, cookie, dataDir);
+  await download(`${base}/api/calls/${EXPORT_CALL_CONTROL}/export/applications.xlsx?lang=kk`, cookie, dataDir);
+  const httpRuns: HttpRun[] = [];
+  for (const format of ["csv", "xlsx"] as const) {
+    for (const c of calls) {
+      await new Promise((r) => setTimeout(r, 2000)); // let the previous run's garbage settle
+      const r = await download(`${base}/api/calls/${c.id}/export/applications.${format}?lang=kk`, cookie, dataDir);
+      if (r.status !== 200) throw new Error(`export ${format} of ${c.name}: HTTP ${r.status}`);
+      httpRuns.push({ call: c.name, rows: r.rows, format, ms: r.ms, bytes: r.bytes, rssBeforeMiB: r.rssBeforeMiB, rssPeakMiB: r.rssPeakMiB });
+    }
+  }
+
+  // (2) In this process, with forced GCs.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  process.env.DATABASE_URL = ownerUrl;
+  process.env.APP_MODE = "demo";
+  process.env.AUTH_SECRET ??= "bench-only-secret-bench-only-secret-0123";
+  process.env.APP_URL ??= base;
+  const { openCallExport } = await import("../../lib/dal/exports");
+  const { callExportSheet } = await import("../../lib/export/call-exports");
+  const { csvStream } = await import("../../lib/export/csv");
+  const { xlsxStream } = await import("../../lib/export/xlsx");
+  const { closeDb } = await import("../../db/client");
+  const actor = { id: adminId, role: "admin" as const };
+  const heap = () => process.memoryUsage().heapUsed / MiB;
+  const dalRuns: DalRun[] = [];
+  try {
+    const runOnce = async (callId: string, format: "csv" | "xlsx"): Promise<DalRun> => {
+      gc();
+      gc();
+      const heapBeforeMiB = heap();
+      const t0 = performance.now();
+      const opened = await openCallExport(actor, callId, "applications", { format, language: "kk" });
+      if (!opened) throw new Error("no benchmark call");
+      const sheet = callExportSheet("applications", opened.call, opened.records, "kk");
+      const reader = (format === "csv" ? csvStream(sheet) : xlsxStream([sheet])).getReader();
+      let bytes = 0;
+      let nextSample = 4 * MiB;
+      let retainedMax = 0;
+      let peak = heapBeforeMiB;
+      let samples = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        const h = heap();
+        if (h > peak) peak = h;
+        if (bytes >= nextSample) {
+          nextSample += 4 * MiB;
+          gc();
+          samples++;
+          retainedMax = Math.max(retainedMax, heap());
+        }
+      }
+      const ms = performance.now() - t0;
+      gc();
+      gc();
+      return { rows: opened.total, format, ms, bytes, heapBeforeMiB, heapRetainedMaxMiB: retainedMax, heapPeakMiB: peak, heapAfterMiB: heap(), samples };
+    };
+    await runOnce(EXPORT_CALL_CONTROL, "csv"); // warm-up
+    await runOnce(EXPORT_CALL_CONTROL, "xlsx");
+    for (const format of ["csv", "xlsx"] as const) {
+      for (const c of calls) dalRuns.push(await runOnce(c.id, format));
+    }
+  } finally {
+    await closeDb();
+  }
+  return { seeded, http: httpRuns, dal: dalRuns };
+}
