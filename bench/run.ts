@@ -183,6 +183,9 @@ async function main() {
           `    ${h.format.padEnd(4)} ${String(h.rows).padStart(7)} rows: ${(h.ms / 1000).toFixed(2).padStart(6)} s, ${(h.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB, ${Math.round(h.rows / (h.ms / 1000)).toLocaleString("en").padStart(8)} rows/s; RSS ${mib(h.rssBeforeMiB)} → ${mib(h.rssPeakMiB)} (+${h.rssBeforeMiB === null || h.rssPeakMiB === null ? "n/a" : (h.rssPeakMiB - h.rssBeforeMiB).toFixed(0)} MiB)`,
         );
       }
+      for (const c of r.cancel) {
+        lines.push(`  ${c.format} download dropped by the client after 512 KiB: locks of export transactions on applications ${c.locksWhileReading} while reading → ${c.locksAfterCancel} 2 s later (${c.locksWhileReading > 0 && c.locksAfterCancel === 0 ? "cursor released" : "CHECK"})`);
+      }
       lines.push("  in-process, data layer + writer, forced GC (heap: before → max retained after a GC while streaming → after; peak without GC)");
       for (const d of r.dal) {
         lines.push(

