@@ -213,8 +213,8 @@ describe("openCursor", () => {
 describe("openCallExport", () => {
   it("is for admins only, and null for an unknown call", async () => {
     for (const actor of [reviewer, applicant]) {
-      await expect(openCallExport(actor, callId, "applications", { format: "csv", language: "en" })).rejects.toThrow(/forbidden/);
-      await expect(callExportsSummary(actor, callId)).rejects.toThrow(/forbidden/);
+      await expect(openCallExport(actor, callId, "applications", { format: "csv", language: "en" })).rejects.toThrow(/forbidden: export.download/);
+      await expect(callExportsSummary(actor, callId)).rejects.toThrow(/forbidden: export.download/);
     }
     expect(await openCallExport(admin, "00000000-0000-4000-8000-000000000000", "awards", { format: "csv", language: "en" })).toBeNull();
     expect(await openCallExport(admin, "not-a-uuid", "awards", { format: "csv", language: "en" })).toBeNull();

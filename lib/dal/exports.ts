@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import { getDb } from "@/db/client";
 import { applications, awards, calls, programmes, reviewAssignments, reviews, rubricCriteria } from "@/db/schema";
 import type { ApplicationRecord, AwardRecord, ExportCall, ExportFormat, ExportKind, ExportRecord, ReviewRecord } from "@/lib/export/call-exports";
+import { can } from "@/lib/domain/permissions";
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { openCursor, type CursorOptions, type CursorRows } from "./cursor";
@@ -11,16 +12,18 @@ import { openCursor, type CursorOptions, type CursorRows } from "./cursor";
 /*
  * The exports of one call (issue 7): applications (with the applicants' personal data: the department
  * needs them), reviews (per-criterion scores) and awards (revoked ones included), streamed from a
- * database cursor (lib/dal/cursor.ts; docs/decisions/0014-exports-from-a-cursor.md). Admins only: the
- * functions throw for anyone else, and the route answers 404 before reaching them. Every export is in
+ * database cursor (lib/dal/cursor.ts; docs/decisions/0014-exports-from-a-cursor.md). Permission
+ * `export.download` (and `personal_data.read` for applications), i.e. admins: the functions throw for
+ * anyone else, and the route answers 404 before reaching them. Every export is in
  * the audit log (`export.applications`, `export.reviews`, `export.awards`: who, which call, which format
  * and language, how many rows) before the first row is read.
  */
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
+/** As the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
+function requirePermission(actor: Actor | null, permission: "export.download" | "personal_data.read"): asserts actor is Actor & { role: "admin" } {
+  if (!actor || !can(actor.role, permission)) throw new Error(`forbidden: ${permission}`);
 }
 
 /** The call as the sheets need it (title, directions, rubric); null for an unknown call. */
@@ -69,7 +72,7 @@ export type CallExportsSummary = { call: ExportCall; counts: Record<ExportKind, 
 
 /** The exports page's figures: how many rows each export of the call has now (admin only; null: no call). */
 export async function callExportsSummary(actor: Actor, callId: string): Promise<CallExportsSummary | null> {
-  requireAdmin(actor);
+  requirePermission(actor, "export.download");
   const call = await exportCall(callId);
   if (!call) return null;
   const db = getDb();
@@ -235,7 +238,9 @@ export async function openCallExport<K extends ExportKind>(
   use: ExportUse,
   options: Omit<CursorOptions, "pool"> & { pool?: Pool } = {},
 ): Promise<OpenedExport<K> | null> {
-  requireAdmin(actor);
+  requirePermission(actor, "export.download");
+  // The applications file holds the applicants' IIN, phone and e-mail.
+  if (kind === "applications") requirePermission(actor, "personal_data.read");
   const call = await exportCall(callId);
   if (!call) return null;
   const opts = { ...options, countRows: true };

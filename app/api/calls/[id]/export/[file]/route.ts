@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/domain/permissions";
 import { openCallExport } from "@/lib/dal/exports";
 import { callExportFileName, callExportSheet, parseExportFile, ROWS_HEADER } from "@/lib/export/call-exports";
 import { csvStream } from "@/lib/export/csv";
@@ -24,7 +25,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
  */
 export async function GET(req: Request, ctx: Ctx): Promise<Response> {
   const viewer = await getViewer();
-  if (!viewer || viewer.role !== "admin") return notFound();
+  if (!viewer || !can(viewer.role, "export.download")) return notFound();
   const { id, file } = await ctx.params;
   const wanted = parseExportFile(file);
   if (!wanted) return notFound();
