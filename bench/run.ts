@@ -177,19 +177,19 @@ async function main() {
       const f1 = (x: number) => x.toFixed(1);
       lines.push("");
       lines.push(`export: applications of a call, ${r.seeded.map((s) => `${s.rows.toLocaleString("en")} rows (${s.added ? `seeded ${s.added.toLocaleString("en")} in ${(s.ms / 1000).toFixed(1)} s` : "already seeded"})`).join(", ")}`);
-      lines.push("  over HTTP from npm start (server RSS: before the request → peak during it)");
+      lines.push(`  over HTTP from npm start (server RSS: before the request → peak during it → 3 s after)${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""}`);
       for (const h of r.http) {
         lines.push(
-          `    ${h.format.padEnd(4)} ${String(h.rows).padStart(7)} rows: ${(h.ms / 1000).toFixed(2).padStart(6)} s, ${(h.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB, ${Math.round(h.rows / (h.ms / 1000)).toLocaleString("en").padStart(8)} rows/s; RSS ${mib(h.rssBeforeMiB)} → ${mib(h.rssPeakMiB)} (+${h.rssBeforeMiB === null || h.rssPeakMiB === null ? "n/a" : (h.rssPeakMiB - h.rssBeforeMiB).toFixed(0)} MiB)`,
+          `    ${h.format.padEnd(4)} ${String(h.rows).padStart(7)} rows: ${(h.ms / 1000).toFixed(2).padStart(6)} s, ${(h.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB, ${Math.round(h.rows / (h.ms / 1000)).toLocaleString("en").padStart(8)} rows/s; RSS ${mib(h.rssBeforeMiB)} → ${mib(h.rssPeakMiB)} → ${mib(h.rssAfterMiB)} (peak +${h.rssBeforeMiB === null || h.rssPeakMiB === null ? "n/a" : (h.rssPeakMiB - h.rssBeforeMiB).toFixed(0)} MiB)`,
         );
       }
       for (const c of r.cancel) {
         lines.push(`  ${c.format} download dropped by the client after 512 KiB: locks of export transactions on applications ${c.locksWhileReading} while reading → ${c.locksAfterCancel} 2 s later (${c.locksWhileReading > 0 && c.locksAfterCancel === 0 ? "cursor released" : "CHECK"})`);
       }
-      lines.push("  in-process, data layer + writer, forced GC (heap: before → max retained after a GC while streaming → after; peak without GC)");
+      lines.push("  in-process, data layer + writer, forced GC (JS heap + buffers: before → max retained after a GC while streaming → after; peak without GC)");
       for (const d of r.dal) {
         lines.push(
-          `    ${d.format.padEnd(4)} ${String(d.rows).padStart(7)} rows: ${(d.ms / 1000).toFixed(2).padStart(6)} s, ${(d.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB; heap ${f1(d.heapBeforeMiB)} → ${f1(d.heapRetainedMaxMiB)} (${d.samples} GCs) → ${f1(d.heapAfterMiB)} MiB, growth ${f1(d.heapRetainedMaxMiB - d.heapBeforeMiB)} MiB; peak ${f1(d.heapPeakMiB)} MiB`,
+          `    ${d.format.padEnd(4)} ${String(d.rows).padStart(7)} rows: ${(d.ms / 1000).toFixed(2).padStart(6)} s, ${(d.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB; memory ${f1(d.heapBeforeMiB)} → ${f1(d.heapRetainedMaxMiB)} (${d.samples} GCs) → ${f1(d.heapAfterMiB)} MiB, growth ${f1(d.heapRetainedMaxMiB - d.heapBeforeMiB)} MiB; peak ${f1(d.heapPeakMiB)} MiB`,
         );
       }
     }

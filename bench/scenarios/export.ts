@@ -8,8 +8,8 @@
  *      and its peak during it. The server is not asked anything about its heap: no debug endpoint.
  *  (2) in this process, the same export through the data layer and the writers (openCallExport →
  *      callExportSheet → csvStream / xlsxStream), with a forced GC (v8 --expose-gc at run time) before,
- *      every 1 MiB of output and after: the heap still used after each GC is what the export retains;
- *      the peak of heapUsed without GC is also shown.
+ *      every 1 MiB of output and after: the memory still used after each GC (JS heap + external and
+ *      ArrayBuffer memory, where Buffers live) is what the export retains; the peak without GC is shown too.
  * With memory flat, the 200,000-row figures are the 20,000-row ones, give or take noise.
  */
 import http from "node:http";
@@ -67,7 +67,7 @@ async function seedExportCall(db: ReturnType<typeof drizzle<typeof schema>>, cal
   return { added: n - have, ms: performance.now() - t0 };
 }
 
-export type HttpRun = { call: string; rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; rssBeforeMiB: number | null; rssPeakMiB: number | null };
+export type HttpRun = { call: string; rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; rssBeforeMiB: number | null; rssPeakMiB: number | null; rssAfterMiB: number | null };
 export type DalRun = { rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; heapBeforeMiB: number; heapRetainedMaxMiB: number; heapPeakMiB: number; heapAfterMiB: number; samples: number };
 export type CancelCheck = { format: "csv" | "xlsx"; locksWhileReading: number; locksAfterCancel: number };
 export type ExportBench = { seeded: { rows: number; added: number; ms: number }[]; http: HttpRun[]; cancel: CancelCheck[]; dal: DalRun[] };
@@ -140,7 +140,8 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
       await new Promise((r) => setTimeout(r, 2000)); // let the previous run's garbage settle
       const r = await download(`${base}/api/calls/${c.id}/export/applications.${format}?lang=kk`, cookie, dataDir);
       if (r.status !== 200) throw new Error(`export ${format} of ${c.name}: HTTP ${r.status}`);
-      httpRuns.push({ call: c.name, rows: r.rows, format, ms: r.ms, bytes: r.bytes, rssBeforeMiB: r.rssBeforeMiB, rssPeakMiB: r.rssPeakMiB });
+      await new Promise((r) => setTimeout(r, 3000));
+      httpRuns.push({ call: c.name, rows: r.rows, format, ms: r.ms, bytes: r.bytes, rssBeforeMiB: r.rssBeforeMiB, rssPeakMiB: r.rssPeakMiB, rssAfterMiB: serverRssMiB(dataDir) });
     }
   }
 
@@ -200,7 +201,11 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
   const { xlsxStream } = await import("../../lib/export/xlsx");
   const { closeDb } = await import("../../db/client");
   const actor = { id: adminId, role: "admin" as const };
-  const heap = () => process.memoryUsage().heapUsed / MiB;
+  // The JS heap and the buffers outside it (exceljs's and zlib's are Buffers): both count.
+  const heap = () => {
+    const m = process.memoryUsage();
+    return (m.heapUsed + m.external + m.arrayBuffers) / MiB;
+  };
   const dalRuns: DalRun[] = [];
   try {
     const runOnce = async (callId: string, format: "csv" | "xlsx"): Promise<DalRun> => {
