@@ -180,7 +180,7 @@ async function main() {
       lines.push(`  over HTTP from npm start (server RSS: before the request → peak during it → 3 s after)${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""}`);
       for (const h of r.http) {
         lines.push(
-          `    ${h.format.padEnd(4)} ${String(h.rows).padStart(7)} rows: ${(h.ms / 1000).toFixed(2).padStart(6)} s, ${(h.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB, ${Math.round(h.rows / (h.ms / 1000)).toLocaleString("en").padStart(8)} rows/s; RSS ${mib(h.rssBeforeMiB)} → ${mib(h.rssPeakMiB)} → ${mib(h.rssAfterMiB)} (peak +${h.rssBeforeMiB === null || h.rssPeakMiB === null ? "n/a" : (h.rssPeakMiB - h.rssBeforeMiB).toFixed(0)} MiB)`,
+          `    ${h.format.padEnd(4)} ${String(h.rows).padStart(7)} rows${h.call.endsWith("again") ? " (again)" : "        "}: ${(h.ms / 1000).toFixed(2).padStart(6)} s, ${(h.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB, ${Math.round(h.rows / (h.ms / 1000)).toLocaleString("en").padStart(8)} rows/s; RSS ${mib(h.rssBeforeMiB)} → ${mib(h.rssPeakMiB)} → ${mib(h.rssAfterMiB)} (peak +${h.rssBeforeMiB === null || h.rssPeakMiB === null ? "n/a" : (h.rssPeakMiB - h.rssBeforeMiB).toFixed(0)} MiB)`,
         );
       }
       for (const c of r.cancel) {

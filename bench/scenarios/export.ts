@@ -131,12 +131,15 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
     { id: EXPORT_CALL_CONTROL, rows: control, name: `${control.toLocaleString("en")} rows` },
     { id: EXPORT_CALL_LARGE, rows: large, name: `${large.toLocaleString("en")} rows` },
   ];
+  // Over HTTP the large export runs twice: RSS also holds garbage V8 has not collected yet and heap it
+  // has not given back, so a leak shows as growth from one run to the next, not as one run's peak.
+  const httpCalls = [...calls, { ...calls[1], name: `${calls[1].name} again` }];
   // Warm-up (route compiled, modules loaded, pool connections open): not reported.
   await download(`${base}/api/calls/${EXPORT_CALL_CONTROL}/export/applications.csv?lang=kk`, cookie, dataDir);
   await download(`${base}/api/calls/${EXPORT_CALL_CONTROL}/export/applications.xlsx?lang=kk`, cookie, dataDir);
   const httpRuns: HttpRun[] = [];
   for (const format of ["csv", "xlsx"] as const) {
-    for (const c of calls) {
+    for (const c of httpCalls) {
       await new Promise((r) => setTimeout(r, 2000)); // let the previous run's garbage settle
       const r = await download(`${base}/api/calls/${c.id}/export/applications.${format}?lang=kk`, cookie, dataDir);
       if (r.status !== 200) throw new Error(`export ${format} of ${c.name}: HTTP ${r.status}`);
