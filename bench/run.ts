@@ -25,6 +25,9 @@
  *   storm    300 award actions at once over HTTP against a budget of 91 grants, split across the benchmark
  *           server and a second `next start` on the same database (port BENCH_PORT + 1); the invariants
  *           read back from the database (bench/scenarios/storm.ts).
+ *   export   the applications export of a call of 200,000 rows (BENCH_EXPORT_ROWS) and of a control call of 20,000
+ *           (BENCH_EXPORT_CONTROL_ROWS), CSV and XLSX: over HTTP (time, bytes, rows/s, the server's RSS before
+ *           and at its peak) and in-process with forced GCs (heap retained) (bench/scenarios/export.ts).
  * Environment: BENCH_PORT (default 3200) for the server it starts; BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
@@ -37,6 +40,7 @@ import { awardsBench } from "./scenarios/awards";
 import { stormBench } from "./scenarios/storm";
 import { rankingBench } from "./scenarios/ranking";
 import { dashboardBench } from "./scenarios/dashboard";
+import { exportBench } from "./scenarios/export";
 import {
   autosaveLoad,
   benchDatabaseUrl,
@@ -186,6 +190,28 @@ async function main() {
       lines.push(
         `  invariants: awarded_total ${i.awardedTotal}, sum of active awards ${i.activeSum}, active awards ${i.active}, distinct applications ${i.distinctApps} — ${i.awardedTotal === i.activeSum && i.active === i.distinctApps && i.awardedTotal <= i.cap ? "hold" : "BROKEN"}`,
       );
+    }
+    if (all || wanted.has("export")) {
+      const r = await exportBench(server.url, benchDatabaseUrl(server.dataDir), server.dataDir);
+      const mib = (x: number | null) => (x === null ? "n/a" : `${x.toFixed(0)} MiB`);
+      const f1 = (x: number) => x.toFixed(1);
+      lines.push("");
+      lines.push(`export: applications of a call, ${r.seeded.map((s) => `${s.rows.toLocaleString("en")} rows (${s.added ? `seeded ${s.added.toLocaleString("en")} in ${(s.ms / 1000).toFixed(1)} s` : "already seeded"})`).join(", ")}`);
+      lines.push(`  over HTTP from npm start (server RSS: before the request → peak during it → 3 s after)${process.env.NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ""}`);
+      for (const h of r.http) {
+        lines.push(
+          `    ${h.format.padEnd(4)} ${String(h.rows).padStart(7)} rows${h.call.endsWith("again") ? " (again)" : "        "}: ${(h.ms / 1000).toFixed(2).padStart(6)} s, ${(h.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB, ${Math.round(h.rows / (h.ms / 1000)).toLocaleString("en").padStart(8)} rows/s; RSS ${mib(h.rssBeforeMiB)} → ${mib(h.rssPeakMiB)} → ${mib(h.rssAfterMiB)} (peak +${h.rssBeforeMiB === null || h.rssPeakMiB === null ? "n/a" : (h.rssPeakMiB - h.rssBeforeMiB).toFixed(0)} MiB)`,
+        );
+      }
+      for (const c of r.cancel) {
+        lines.push(`  ${c.format} download dropped by the client after 512 KiB: locks of export transactions on applications ${c.locksWhileReading} while reading → ${c.locksAfterCancel} 2 s later (${c.locksWhileReading > 0 && c.locksAfterCancel === 0 ? "cursor released" : "CHECK"})`);
+      }
+      lines.push("  in-process, data layer + writer, forced GC (JS heap + buffers: before → max retained after a GC while streaming → after; peak without GC)");
+      for (const d of r.dal) {
+        lines.push(
+          `    ${d.format.padEnd(4)} ${String(d.rows).padStart(7)} rows: ${(d.ms / 1000).toFixed(2).padStart(6)} s, ${(d.bytes / 1024 / 1024).toFixed(1).padStart(6)} MiB; memory ${f1(d.heapBeforeMiB)} → ${f1(d.heapRetainedMaxMiB)} (${d.samples} GCs) → ${f1(d.heapAfterMiB)} MiB, growth ${f1(d.heapRetainedMaxMiB - d.heapBeforeMiB)} MiB; peak ${f1(d.heapPeakMiB)} MiB`,
+        );
+      }
     }
     if (all || wanted.has("memory")) {
       await new Promise((r) => setTimeout(r, 5000));

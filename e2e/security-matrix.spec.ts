@@ -134,6 +134,7 @@ function sample(pattern: string, w: World, who: Identity): string {
     .replace("/calls/[id]/apply", `/calls/${w.openCallId}/apply`)
     .replace(/^\/calls\/\[id\]$/, `/calls/${w.openCallId}`)
     .replace("/admin/calls/[id]", `/admin/calls/${w.callId}`)
+    .replace("/api/calls/[id]/export/[file]", `/api/calls/${w.callId}/export/applications.csv`)
     .replace("/api/calls/[id]", `/api/calls/${w.callId}`)
     .replace("/admin/applications/[id]", `/admin/applications/${w.appA}`)
     .replace("/admin/programmes/[id]", `/admin/programmes/${w.programmeId}`)

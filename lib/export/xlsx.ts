@@ -1,6 +1,6 @@
 import "server-only";
-import { PassThrough } from "node:stream";
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { PassThrough, type Writable } from "node:stream";
+import { setImmediate as nextTurn, setTimeout as sleep } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import { xlsxValue } from "./cells";
 import { checkRow, closeIterator, rowIterator, type Sheet } from "./sheet";
@@ -11,6 +11,17 @@ export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.
 const ROWS_PER_TURN = 200;
 /** Bytes the web stream queues before it stops asking for more. */
 const QUEUE_BYTES = 256 * 1024;
+
+/**
+ * Whether a writable has more queued than its high-water mark. exceljs's ZIP entries are userland
+ * `readable-stream` streams, older than `writableLength`/`writableNeedDrain`: read their state.
+ */
+function isFull(stream: Writable): boolean {
+  const state = (stream as unknown as { _writableState?: { length?: number; highWaterMark?: number; needDrain?: boolean } })._writableState;
+  const length = stream.writableLength ?? state?.length ?? 0;
+  const limit = stream.writableHighWaterMark ?? state?.highWaterMark ?? 16 * 1024;
+  return Boolean(stream.writableNeedDrain ?? state?.needDrain) || length >= limit;
+}
 
 /** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ], not empty. */
 export function sheetName(name: string): string {
@@ -39,21 +50,51 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
   const pass = new PassThrough();
   let cancelled = false;
   let current: ReturnType<typeof rowIterator> | null = null;
+  /** The web stream is closed, errored or cancelled: nothing more may be enqueued. */
+  let finished = false;
 
-  /** Resolves when the pipe has room again (or the stream is gone). */
-  const room = () =>
+  /** Resolves when `stream` has room again (or is gone, or after a second: the loop looks again). */
+  const room = (stream: Writable) =>
     new Promise<void>((resolve) => {
       const done = () => {
-        pass.off("drain", done);
-        pass.off("close", done);
+        clearTimeout(timer);
+        stream.off("drain", done);
+        stream.off("close", done);
+        stream.off("error", done);
         resolve();
       };
-      pass.on("drain", done);
-      pass.on("close", done);
+      const timer = setTimeout(done, 1000);
+      stream.on("drain", done);
+      stream.on("close", done);
+      stream.on("error", done);
     });
-  const pace = async () => {
+  /**
+   * Wait while anything between the rows and the client is full. Two places can fill: the pipe to the
+   * client (a slow client), and — before it — the ZIP entry's deflate stream: exceljs's sheet buffer
+   * (a StreamBuf) writes into it without looking at its return value, and XML is produced ~10 times faster
+   * than it is deflated, so without this wait the whole uncompressed sheet piles up there (180 MB of
+   * buffers for 200,000 rows, found by the export benchmark). exceljs exposes neither, hence the look at
+   * its internals: `stream.pipes` of the worksheet writer (and its `buffers` before the entry is piped).
+   */
+  const pace = async (ws: unknown) => {
     await nextTurn();
-    while (!cancelled && pass.writableNeedDrain) await room();
+    while (!cancelled) {
+      if (pass.writableNeedDrain) {
+        await room(pass);
+        continue;
+      }
+      const sheetStream = (ws as { _stream?: { pipes?: Writable[]; buffers?: unknown[] } })._stream;
+      const deflate = sheetStream?.pipes?.find(isFull);
+      if (deflate) {
+        await room(deflate);
+        continue;
+      }
+      if (sheetStream && !sheetStream.pipes?.length && (sheetStream.buffers?.length ?? 0) > 4) {
+        await sleep(5);
+        continue;
+      }
+      break;
+    }
   };
 
   async function produce(): Promise<void> {
@@ -89,7 +130,7 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
           if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
         });
         row.commit();
-        if (++index % ROWS_PER_TURN === 0) await pace();
+        if (++index % ROWS_PER_TURN === 0) await pace(ws);
       }
       current = null;
       ws.commit();
@@ -101,7 +142,6 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        let finished = false;
         pass.on("data", (chunk: Buffer) => {
           if (finished) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -127,6 +167,9 @@ export function xlsxStream(sheets: readonly Sheet[], options: XlsxOptions = {}):
         pass.resume();
       },
       async cancel() {
+        // A chunk exceljs has already written may still come through the pipe: it must not be enqueued
+        // into the cancelled stream (that throws, uncaught, in the pipe's data handler).
+        finished = true;
         cancelled = true;
         await closeIterator(current);
         pass.destroy();

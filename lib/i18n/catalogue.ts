@@ -63,6 +63,9 @@ import editorEn from "./messages/editor/en.json" with { type: "json" };
 import dashboardKk from "./messages/dashboard/kk.json" with { type: "json" };
 import dashboardRu from "./messages/dashboard/ru.json" with { type: "json" };
 import dashboardEn from "./messages/dashboard/en.json" with { type: "json" };
+import exportsKk from "./messages/exports/kk.json" with { type: "json" };
+import exportsRu from "./messages/exports/ru.json" with { type: "json" };
+import exportsEn from "./messages/exports/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -88,6 +91,7 @@ export const PARTS = {
   publicResults: { kk: publicResultsKk, ru: publicResultsRu, en: publicResultsEn },
   editor: { kk: editorKk, ru: editorRu, en: editorEn },
   dashboard: { kk: dashboardKk, ru: dashboardRu, en: dashboardEn },
+  exports: { kk: exportsKk, ru: exportsRu, en: exportsEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -110,7 +114,8 @@ export type Messages = typeof coreKk &
   typeof peopleKk &
   typeof publicResultsKk &
   typeof editorKk &
-  typeof dashboardKk;
+  typeof dashboardKk &
+  typeof exportsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

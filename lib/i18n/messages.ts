@@ -43,6 +43,8 @@ export const CLIENT_NAMESPACES = [
   "PastWinners",
   // The programme, call and MRP editors (lib/i18n/messages/editor).
   "AdminEditor",
+  // The exports page's download buttons with progress (lib/i18n/messages/exports).
+  "AdminExports",
 ] as const;
 
 export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -23,9 +23,10 @@ export default async function AdminCallPage({ params, searchParams }: Props) {
   const viewer = await requireRole("admin");
   const { id } = await params;
   const { saved, created } = await searchParams;
-  const [t, te, locale, call] = await Promise.all([
+  const [t, te, tExports, locale, call] = await Promise.all([
     getTranslations("AdminCalls"),
     getTranslations("AdminEditor"),
+    getTranslations("AdminExports"),
     getLocale() as Promise<Locale>,
     getAdminCall({ id: viewer.id, role: viewer.role }, id),
   ]);
@@ -93,6 +94,7 @@ export default async function AdminCallPage({ params, searchParams }: Props) {
             { href: `/admin/calls/${call.id}/progress`, label: t("progressLink"), description: t("progressDescription"), testId: "progress-link" },
             { href: `/admin/calls/${call.id}/awards`, label: t("awardsLink"), description: t("awardsDescription"), testId: "awards-link" },
             { href: `/admin/calls/${call.id}/protocol`, label: t("protocolLink"), description: t("protocolDescription"), testId: "protocol-link" },
+            { href: `/admin/calls/${call.id}/exports`, label: tExports("hubLink"), description: tExports("hubDescription"), testId: "exports-link" },
             { href: `/admin/calls/${call.id}/edit`, label: te("editCallLink"), description: te("editCallDescription"), testId: "edit-call-link" },
             { href: `/admin/calls/new?from=${call.id}`, label: te("cloneCallLink"), description: te("cloneCallDescription"), testId: "clone-call-link" },
           ]}
