@@ -57,7 +57,7 @@ async function main() {
     console.log(`[faults] PostgreSQL from ${bin} on port ${port}`);
   }
   env.TEST_DATABASE_URL = url;
-  const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", ["vitest", "run", "--project", "faults"], { stdio: "inherit", env });
+  const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", ["vitest", "run", "--project", "faults", ...process.argv.slice(2)], { stdio: "inherit", env });
   const timer = setTimeout(() => {
     console.error("[faults] over its 10-minute budget: stopped");
     child.kill("SIGTERM");
