@@ -1,11 +1,31 @@
 import { isSameOrigin } from "@/lib/auth/same-origin";
+import { logServerError } from "@/lib/auth/log";
 import { getViewer } from "@/lib/auth/viewer";
 import { addAttachment } from "@/lib/dal/attachments";
 import { checkUpload, MAX_FILE_BYTES, safeFileName } from "@/lib/files/check";
 
 export const dynamic = "force-dynamic";
 
-type Refusal = "unauthenticated" | "forbidden" | "bad_request" | "empty" | "too_large" | "type_not_allowed" | "too_many" | "not_found" | "not_draft" | "deadline_passed";
+type Refusal =
+  | "unauthenticated"
+  | "forbidden"
+  | "bad_request"
+  | "empty"
+  | "too_large"
+  | "type_not_allowed"
+  | "too_many"
+  | "not_found"
+  | "not_draft"
+  | "deadline_passed"
+  | "storage_full"
+  | "unavailable";
+
+/** PostgreSQL's SQLSTATE of a failed query (Drizzle wraps the driver's error in `cause`). */
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.cause?.code === "string" ? e.cause.code : e?.code;
+  return typeof code === "string" ? code : undefined;
+}
 
 function refuse(code: Refusal, status: number): Response {
   // The browser translates the code (the upload widget has the messages).
@@ -50,7 +70,16 @@ export async function POST(req: Request): Promise<Response> {
   } catch {
     return refuse("bad_request", 400);
   }
-  const r = await addAttachment({ id: viewer.id, role: viewer.role }, applicationId, { fileName: safeFileName(name, checked.kind), kind: checked.kind, content });
+  let r: Awaited<ReturnType<typeof addAttachment>>;
+  try {
+    r = await addAttachment({ id: viewer.id, role: viewer.role }, applicationId, { fileName: safeFileName(name, checked.kind), kind: checked.kind, content });
+  } catch (err) {
+    // The file and its record are written in one transaction: a failure leaves neither behind.
+    const state = sqlState(err);
+    logServerError("upload", err);
+    // 53xxx: insufficient resources (53100 disk full, 53200 out of memory); otherwise the database is unreachable or failing.
+    return state?.startsWith("53") ? refuse("storage_full", 507) : refuse("unavailable", 503);
+  }
   if (!r.ok) return refuse(r.code, r.code === "not_found" ? 404 : 409);
   return Response.json({ ok: true, attachment: { ...r.attachment, createdAt: r.attachment.createdAt.toISOString() } }, { status: 201, headers: { "Cache-Control": "no-store" } });
 }

@@ -9,7 +9,7 @@ export type AttachmentItem = { id: string; fileName: string; sizeBytes: number }
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
-const UPLOAD_ERRORS = ["unauthenticated", "forbidden", "bad_request", "empty", "too_large", "type_not_allowed", "too_many", "not_found", "not_draft", "deadline_passed", "network"] as const;
+const UPLOAD_ERRORS = ["unauthenticated", "forbidden", "bad_request", "empty", "too_large", "type_not_allowed", "too_many", "not_found", "not_draft", "deadline_passed", "storage_full", "unavailable", "network"] as const;
 type UploadError = (typeof UPLOAD_ERRORS)[number];
 
 function sizeText(bytes: number): string {
