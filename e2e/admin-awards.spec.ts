@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { districtName } from "../lib/domain/districts";
 import { formatMoney } from "../lib/domain/money";
@@ -8,6 +5,7 @@ import { signInAs } from "./accounts";
 import { AMOUNT, createAwardsCall, db, GRANTS, type AwardsCall, type FixtureApp } from "./awards";
 import { ACCOUNTS, DEMO_PASSWORD, signIn } from "./fixtures";
 import { kk } from "./messages";
+import { actionId } from "./server-actions";
 
 /**
  * The admin's awards page, on a call each test writes for itself (e2e/awards.ts: 3 grants, six reviewed
@@ -258,13 +256,4 @@ test.describe("admin awards", () => {
 });
 
 /** The award action's id in this build (what a browser sends as `next-action`). */
-function awardActionId(): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const file = "app/[locale]/(admin)/admin/calls/[id]/awards/actions.ts";
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === "promoteAction");
-  if (!hit) throw new Error("promoteAction is not in the build's server-reference manifest");
-  return hit[0];
-}
+const awardActionId = () => actionId("app/[locale]/(admin)/admin/calls/[id]/awards/actions.ts", "promoteAction");

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn, signedInContext } from "./fixtures";
 import { kk } from "./messages";
+import { parseCsv } from "../test/csv";
 
 /**
  * The exports of the demo data's closed call (last year's Бизнес бастау), found through /admin/calls and
@@ -18,36 +19,6 @@ async function closedCallId(page: Page): Promise<string> {
   const id = await link.getAttribute("data-call-id");
   if (!id) throw new Error("no closed Бизнес бастау call in /admin/calls");
   return id;
-}
-
-/** RFC 4180 records (quoted fields may hold the separator, quotes and line breaks). */
-function parseCsv(text: string, sep: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      record.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
 }
 
 const IIN = /^\d{12}$/;

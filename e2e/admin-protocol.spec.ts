@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn, signedInContext } from "./fixtures";
 import { kk, ru } from "./messages";
+import { parseCsv } from "../test/csv";
 
 /**
  * The commission's protocol of the demo data's closed call (last year's Бизнес бастау), found through
@@ -23,36 +24,6 @@ const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 /** An IIN is 12 digits; nothing else in the protocol is (references are JG- and 8 hex digits). */
 const IIN_LIKE = /(?<!\d)\d{12}(?!\d)/;
 const DECISIONS = ["awarded", "waitlisted", "not_awarded", "award_revoked", "in_review", "reviewed"];
-
-/** RFC 4180 records (quoted fields may hold the separator, quotes and line breaks). */
-function parseCsv(text: string, sep: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      record.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
-}
 
 test.describe("commission protocol", () => {
   test("the admin opens the printable protocol from the call hub: ranked rows with decisions, members with signature lines", async ({ page }) => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { makeIin } from "./accounts";
+import { actionId } from "./server-actions";
 import { db } from "./awards";
 import { DEMO_PASSWORD, signIn } from "./fixtures";
 
@@ -16,15 +17,6 @@ import { DEMO_PASSWORD, signIn } from "./fixtures";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DATA_DIR = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!hit) throw new Error(`${name} is not in the build's manifest`);
-  return hit[0];
-}
 
 /** An applicant of this run with a draft in the open call (written as the app role), to sign in as. */
 async function applicantWithDraft(): Promise<{ email: string; userId: string; applicationId: string }> {

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { ACTION_RULES, expectedOutcome, IDENTITIES, PAGE_RULES, ROUTE_RULES, type Identity, type Outcome, type Rule } from "../test/security/matrix";
 import { makeIin } from "./accounts";
+import { actionId } from "./server-actions";
 import { db } from "./awards";
 import { DEMO_PASSWORD, signIn } from "./fixtures";
 
@@ -20,7 +18,6 @@ import { DEMO_PASSWORD, signIn } from "./fixtures";
  * refusals' bodies for a leak.
  */
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const MARK_TITLE = `Матрица құпиясы ${run}`;
 const MARK_SURNAME = `Матрицаев${run}`;
@@ -221,15 +218,6 @@ async function signInAll(browser: Browser, w: World, baseURL: string): Promise<S
     await c.end();
   }
   return out as Sessions;
-}
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!hit) throw new Error(`${name} of ${file} is not in the build's server-reference manifest`);
-  return hit[0];
 }
 
 test.describe("authorisation matrix over HTTP", () => {

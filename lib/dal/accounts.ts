@@ -11,6 +11,7 @@ import { CONSENT_TEXT_VERSION } from "@/lib/validation/registration";
 import { writeAudit, type AuditActor } from "./audit";
 import { enqueueMail } from "./outbox";
 import { takeSlot } from "./throttle";
+import { requireAdmin } from "./guard";
 
 type Language = "kk" | "ru" | "en";
 type TokenPurpose = "verify_email" | "reset_password" | "set_password";
@@ -260,10 +261,6 @@ export async function checkLink(token: string, purposes: TokenPurpose[]): Promis
   if (row.usedAt) return "used";
   if (row.expiresAt.getTime() <= now().getTime()) return "expired";
   return "ok";
-}
-
-function requireAdmin(actor: AuditActor): asserts actor is { id: string; role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
 }
 
 /** An admin creates a reviewer or admin account; the person chooses a password through a 72-hour link. */

@@ -5,13 +5,7 @@ import { applications, calls, programmes, type Localised } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { callPhase, type CallPhase } from "@/lib/domain/call-phase";
 import type { Actor } from "./applications";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
+import { requireAdmin, UUID_RE } from "./guard";
 
 /** One call as the admin sees it in lists and on its hub. No personal data. */
 export type AdminCallRow = {

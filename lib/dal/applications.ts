@@ -28,11 +28,11 @@ import { writeAudit } from "./audit";
 import { enqueueMail } from "./outbox";
 import { revisionContentHash } from "./revision";
 import { applyTransition } from "./workflow";
+import { UUID_RE } from "./guard";
 
 /** Who acts: the signed-in person from the session (never an id sent by the client). */
 export type Actor = { id: string; role: "applicant" | "reviewer" | "admin" };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (s: string) => UUID_RE.test(s);
 
 /** A short reference for letters and phone calls: JG- and the first 8 hex digits of the id. */

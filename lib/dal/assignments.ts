@@ -8,8 +8,8 @@ import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { excludedPairs, isConflicted } from "./conflicts";
 import { settleReviewCompletion } from "./reviews";
+import { UUID_RE } from "./guard";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (s: string) => UUID_RE.test(s);
 
 /** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */

@@ -7,8 +7,7 @@ import { now } from "@/lib/clock";
 import { MAX_FILES_PER_APPLICATION, type FileKind } from "@/lib/files/check";
 import { writeAudit } from "./audit";
 import type { Actor } from "./applications";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 /**
  * Where file content lives. The default keeps it in PostgreSQL (`file_blobs`: one engine to back up);

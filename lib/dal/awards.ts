@@ -13,6 +13,7 @@ import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { callRanking, type RankingEntry } from "./ranking";
 import { applyTransition } from "./workflow";
+import { requireAdmin, UUID_RE } from "./guard";
 
 /*
  * Awards under the budget cap (issue 6). Public money is never overspent: every award moves the call's
@@ -111,13 +112,6 @@ export type RevokeResult =
 export type PublishResult = { ok: true; awarded: number; waitlisted: number; notAwarded: number } | { ok: false; code: "not_found" | "already_published" | "archived" | "reviews_missing" };
 
 export type ArchiveResult = { ok: true } | { ok: false; code: "not_found" | "not_published" | "already_archived" };
-
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
 
 /** A refusal found inside a transaction: thrown to roll back what the transaction already wrote. */
 class Refusal extends Error {

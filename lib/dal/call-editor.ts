@@ -20,6 +20,7 @@ import { diffValues } from "@/lib/domain/programme-edit";
 import type { CreateCallData, UpdateCallData } from "@/lib/validation/editor";
 import type { Actor } from "./applications";
 import { writeAudit } from "./audit";
+import { requireAdmin, UUID_RE } from "./guard";
 
 /*
  * Creating, editing and cloning calls (issue 7). The rules of what may change once something happened are
@@ -28,12 +29,6 @@ import { writeAudit } from "./audit";
  * cannot slip in between the check and the write. Optimistic concurrency: the form carries the call's
  * `updated_at` as its version; a different one is a conflict, never a silent overwrite.
  */
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
 
 export type ProgrammeAwardOption = {
   id: string;

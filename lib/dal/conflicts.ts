@@ -18,8 +18,7 @@ import { declareConflictSchema, resolveFlagSchema, type DeclaredConflictKind } f
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { settleReviewCompletion } from "./reviews";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 function requireRole<R extends Actor["role"]>(actor: Actor | null, role: R): asserts actor is Actor & { role: R } {
   if (!actor || actor.role !== role) throw new Error(`forbidden: ${role} only`);

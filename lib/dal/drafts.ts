@@ -4,8 +4,7 @@ import { getDb } from "@/db/client";
 import { applications, calls, programmes, type ApplicationData } from "@/db/schema";
 import { applicationDataSchema } from "@/lib/validation/application";
 import { saveDraft, type Actor, type SaveResult } from "./applications";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 export type DraftSaveResult =
   | SaveResult

@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { applicationReference, type Actor } from "./applications";
 import { openCursor } from "./cursor";
 import { callExportsSummary, openCallExport } from "./exports";
+import { parseCsv } from "@/test/csv";
 
 let admin: Actor;
 let reviewer: Actor;
@@ -30,36 +31,6 @@ const checkedOut = (p: Pool) => p.totalCount - p.idleCount;
 
 async function drain(s: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.from(await new Response(s).arrayBuffer());
-}
-
-/** RFC 4180 records with `;` (quoted fields may hold the separator, quotes and line breaks). */
-function parseCsv(text: string, sep = ";"): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) {
-      record.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
 }
 
 async function exportCsv(kind: ExportKind, locale: "kk" | "ru" | "en" = "en"): Promise<{ records: string[][]; total: number }> {

@@ -8,6 +8,7 @@ import { can } from "@/lib/domain/permissions";
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { openCursor, type CursorOptions, type CursorRows } from "./cursor";
+import { UUID_RE } from "./guard";
 
 /*
  * The exports of one call (issue 7): applications (with the applicants' personal data: the department
@@ -18,8 +19,6 @@ import { openCursor, type CursorOptions, type CursorRows } from "./cursor";
  * the audit log (`export.applications`, `export.reviews`, `export.awards`: who, which call, which format
  * and language, how many rows) before the first row is read.
  */
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** As the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
 function requirePermission(actor: Actor | null, permission: "export.download" | "personal_data.read"): asserts actor is Actor & { role: "admin" } {

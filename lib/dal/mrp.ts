@@ -4,15 +4,12 @@ import { getDb } from "@/db/client";
 import { mrpRates } from "@/db/schema";
 import type { Actor } from "./applications";
 import { writeAudit } from "./audit";
+import { requireAdmin } from "./guard";
 
 /*
  * The MRP (МРП / АЕК) table by year (issue 7). A call stores its own award amount, so changing a year's MRP
  * changes only the amount computed for calls created afterwards; existing calls keep theirs.
  */
-
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
 
 export type MrpRow = { year: number; amount: number };
 

@@ -31,8 +31,7 @@ import {
 } from "@/lib/domain/applicant-view";
 import type { ApplicationStatus } from "@/lib/domain/workflow";
 import { applicationReference, getCallPage, type Actor, type MyApplicationRow } from "./applications";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 /** The public call page: only a call that is open now (published, not closed, not archived); else null. */
 export async function getPublicCallPage(callId: string) {

@@ -7,8 +7,7 @@ import type { ApplicationStatus } from "@/lib/domain/workflow";
 import { can, type Role } from "@/lib/domain/permissions";
 import type { Actor } from "./applications";
 import { writeAudit } from "./audit";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 /** How many of the latest reads of a person's data the page lists. */
 export const READS_SHOWN = 20;

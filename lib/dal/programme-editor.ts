@@ -7,18 +7,13 @@ import { diffValues, programmeEditRefusals, type ProgrammeEditRefusal } from "@/
 import type { ProgrammeData, ProgrammeInput, UpdateProgrammeData } from "@/lib/validation/editor";
 import type { Actor } from "./applications";
 import { writeAudit } from "./audit";
+import { requireAdmin, UUID_RE } from "./guard";
 
 /*
  * Creating and editing programmes with their rubric, form sections and directions (issue 7). What may
  * change once applications or reviews exist is decided by lib/domain/programme-edit.ts, on facts read with
  * the programme row locked (FOR UPDATE). The form carries the programme's `updated_at` as its version.
  */
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
 
 export type ProgrammeListRow = {
   id: string;

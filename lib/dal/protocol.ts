@@ -8,6 +8,7 @@ import type { RankKey } from "@/lib/domain/scoring";
 import type { Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { callRanking, type RankingEntry, type RankingSort } from "./ranking";
+import { requireAdmin, UUID_RE } from "./guard";
 
 /*
  * The protocol of the commission (issue 6): one call's ranking with the decision on every application,
@@ -16,13 +17,6 @@ import { callRanking, type RankingEntry, type RankingSort } from "./ranking";
  * a birth date, a phone or an e-mail; the full name of a grantee (an application with an active award)
  * only, every other application by its reference; the members' full names and organisations.
  */
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
 
 /** The decision on one application, from its status and its award rows. */
 export type ProtocolDecision =

@@ -12,13 +12,7 @@ import {
   type ReviewTotal,
 } from "@/lib/domain/scoring";
 import { applicationReference, type Actor } from "./applications";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
+import { requireAdmin, UUID_RE } from "./guard";
 
 /** Applications that passed screening: in review and every later status. */
 export const RANKED_STATUSES = ["in_review", "reviewed", "awarded", "waitlisted", "not_awarded", "award_revoked"] as const;

@@ -27,8 +27,7 @@ import { writeAudit } from "./audit";
 import { enqueueMail } from "./outbox";
 import { REOPENABLE_STATUSES } from "./review-progress";
 import { applyTransition } from "./workflow";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 /** As the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
 function requirePermission(actor: Actor | null, permission: "review.reopen" | "personal_data.read"): asserts actor is Actor & { role: "admin" } {

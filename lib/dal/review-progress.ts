@@ -7,13 +7,7 @@ import { applicationWork, notStarted, shareDone, sortByWork, sortReviewersByWork
 import { callScoring, scoreApplications, type ReviewTotal } from "@/lib/domain/scoring";
 import { applicationReference, type Actor } from "./applications";
 import { RANKED_STATUSES } from "./ranking";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
+import { requireAdmin, UUID_RE } from "./guard";
 
 /** The applications whose review a reopen may touch: not yet decided (awarded, waitlisted, ...). */
 export const REOPENABLE_STATUSES = ["in_review", "reviewed"] as const;

@@ -23,8 +23,7 @@ import { applicationReference, type Actor } from "./applications";
 import { writeAudit } from "./audit";
 import { reviewQueue } from "./review-queue";
 import { applyTransition } from "./workflow";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_RE } from "./guard";
 
 /** Application statuses in which a review may still be written: after screening, before any decision. */
 export const SCORABLE_STATUSES = ["in_review", "reviewed"] as const;

@@ -9,13 +9,7 @@ import { screeningDecisionSchema, type ScreeningDecisionInput } from "@/lib/vali
 import { applicationReference, type Actor } from "./applications";
 import { enqueueMail } from "./outbox";
 import { applyTransition } from "./workflow";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Same style as the other admin DAL functions: a wrong role is a programming or routing error, thrown. */
-function requireAdmin(actor: Actor | null): asserts actor is Actor & { role: "admin" } {
-  if (!actor || actor.role !== "admin") throw new Error("forbidden: admin only");
-}
+import { requireAdmin, UUID_RE } from "./guard";
 
 /** One row of the screening queue (admins may see the applicant's name; no IIN, phone or e-mail). */
 export type ScreeningQueueRow = {

@@ -5,6 +5,7 @@ import { endedSessions, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import type { Role } from "@/lib/domain/permissions";
 import { writeAudit, type AuditActor } from "./audit";
+import { UUID_RE } from "./guard";
 
 export type Language = "kk" | "ru" | "en";
 
@@ -102,7 +103,6 @@ export async function recordSignIn(user: { id: string; role: Role }): Promise<vo
   });
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(value: string): boolean {
   return UUID_RE.test(value);
 }
