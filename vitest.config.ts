@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["{lib,db,app,scripts}/**/*.test.{ts,tsx}", "test/security/**/*.test.ts"],
+          include: ["{lib,db,app,scripts}/**/*.test.{ts,tsx}", "test/security/**/*.test.ts", "bench/lib/**/*.test.ts"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
           testTimeout: 10_000,
           sequence: { groupOrder: 0 },

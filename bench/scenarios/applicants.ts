@@ -27,7 +27,9 @@ import { makeIin } from "../../lib/domain/iin";
 import { load, type LoadResult } from "../lib/load";
 import { percentile, request, signIn, type Jar } from "../lib/http";
 
-const PASSWORD = "bench-password-2026";
+/** The password of the applicants prepareApplicants writes. */
+export const BENCH_PASSWORD = "bench-password-2026";
+const PASSWORD = BENCH_PASSWORD;
 
 export type Applicant = { email: string; userId: string; drafts: string[]; jar?: Jar };
 
