@@ -7,49 +7,46 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
   return catalogue(locale);
 }
 
-/** Namespaces the client components read (the rest stays on the server). */
-export const CLIENT_NAMESPACES = [
-  "Common",
-  "SignIn",
-  "Validation",
-  "ErrorPage",
-  "Account",
-  "Ui",
-  "ApplicationStatus",
-  // The account forms (lib/i18n/messages/accounts).
-  "Register",
-  "VerifyEmail",
-  "AccountNotices",
-  "ForgotPassword",
-  "PasswordLink",
-  "AdminUsers",
-  // The application wizard (lib/i18n/messages/wizard) and the forecast rules.
-  "Wizard",
-  // The reviewer's scoring form (lib/i18n/messages/scoring).
-  "Scoring",
-  "Forecast",
-  // Reviewer assignment (lib/i18n/messages/assignments).
-  "AdminAssignments",
-  // Admin screening and conflict decisions (lib/i18n/messages/review-admin).
-  "AdminScreening",
-  "AdminConflicts",
-  // The reviewer's queue (lib/i18n/messages/reviewer).
-  "ReviewQueue",
-  // Reopening a submitted review from the review progress page (lib/i18n/messages/review-progress).
-  "AdminReopen",
-  // The awards page's dialogs (lib/i18n/messages/awards).
-  "AdminAwardActions",
-  // The past winners import form (lib/i18n/messages/past-winners).
-  "PastWinners",
-  // The programme, call and MRP editors (lib/i18n/messages/editor).
-  "AdminEditor",
-  // The exports page's download buttons with progress (lib/i18n/messages/exports).
-  "AdminExports",
-] as const;
+/**
+ * The namespaces client components read, by the area whose layout sends them to the browser: every page
+ * gets `everywhere` (the header, dialogs, toasts, the error page); a route group's layout adds its own
+ * (app/_components/AreaMessages.tsx). A page thus carries only its area's texts, not every form's of the
+ * portal. A unit test (client-namespaces.test.ts) checks that each client component's namespaces are
+ * sent where it lives and where it is used.
+ */
+export const CLIENT_NAMESPACE_AREAS = {
+  everywhere: ["Common", "Ui", "ErrorPage", "Account", "ApplicationStatus"],
+  // Sign-in, registration, e-mail confirmation and password links (lib/i18n/messages/accounts).
+  public: ["SignIn", "Validation", "Register", "VerifyEmail", "AccountNotices", "ForgotPassword", "PasswordLink"],
+  // The application wizard (lib/i18n/messages/wizard), the forecast rules, and /my's "send the confirmation link again".
+  applicant: ["Validation", "Wizard", "Forecast", "AccountNotices", "VerifyEmail"],
+  // The reviewer's queue and scoring form (lib/i18n/messages/reviewer, scoring).
+  reviewer: ["Validation", "Scoring", "Forecast", "ReviewQueue"],
+  // Admin forms and dialogs: users, assignment, screening, conflicts, reopening, awards, past winners, the editors, exports.
+  admin: [
+    "Validation",
+    "AdminUsers",
+    "AdminAssignments",
+    "AdminScreening",
+    "AdminConflicts",
+    "AdminReopen",
+    "AdminAwardActions",
+    "PastWinners",
+    "AdminEditor",
+    "AdminExports",
+  ],
+} as const satisfies Record<string, readonly (keyof Messages)[]>;
 
-export function pickClientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
-  const picked = {} as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
-  for (const ns of CLIENT_NAMESPACES) {
+export type ClientArea = Exclude<keyof typeof CLIENT_NAMESPACE_AREAS, "everywhere">;
+type ClientNamespace = (typeof CLIENT_NAMESPACE_AREAS)[keyof typeof CLIENT_NAMESPACE_AREAS][number];
+
+/** Every namespace some client component reads. */
+export const CLIENT_NAMESPACES: readonly ClientNamespace[] = [...new Set(Object.values(CLIENT_NAMESPACE_AREAS).flat())];
+
+/** The messages a page of `area` sends to the browser (only `everywhere` without an area). */
+export function pickClientMessages(messages: Messages, area?: ClientArea): Pick<Messages, ClientNamespace> {
+  const picked = {} as Pick<Messages, ClientNamespace>;
+  for (const ns of [...CLIENT_NAMESPACE_AREAS.everywhere, ...(area ? CLIENT_NAMESPACE_AREAS[area] : [])]) {
     (picked as Record<string, unknown>)[ns] = messages[ns];
   }
   return picked;

@@ -1,0 +1,7 @@
+import type { ReactNode } from "react";
+import { AreaMessages } from "@/app/_components/AreaMessages";
+
+/** The texts this group's client components need (lib/i18n/messages.ts, CLIENT_NAMESPACE_AREAS.reviewer). */
+export default function ReviewerGroupLayout({ children }: { children: ReactNode }) {
+  return <AreaMessages area="reviewer">{children}</AreaMessages>;
+}
