@@ -14,6 +14,8 @@ import { signedInContext } from "./fixtures";
  */
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+/** A spreadsheet formula as a title: an export must write it as text. */
+const FORMULA = `=HYPERLINK("http://evil.example/${run}","click")`;
 const ATTACK = `XSS${run} <script>window.__xss=1</script><img src=x onerror="window.__xss=2"><svg onload="window.__xss=3"></svg>"><iframe src="javascript:window.__xss=4"></iframe>`;
 
 type World = { callId: string; appId: string; applicantId: string; applicantEmail: string; reviewerEmail: string; assignmentId: string };
@@ -74,8 +76,8 @@ async function writeWorld(): Promise<World> {
     );
     await c.query(
       `INSERT INTO applications (call_id, applicant_id, status, district_code, title, data, submitted_at, screened_at, screened_by, screening_reason)
-       VALUES ($1, $2, 'ineligible', 'talgar', 'Екінші', '{}', now() - interval '70 days', now() - interval '65 days', $3, $4)`,
-      [callId, u2[0].id, admin[0].id, ATTACK],
+       VALUES ($1, $2, 'ineligible', 'talgar', $5, '{}', now() - interval '70 days', now() - interval '65 days', $3, $4)`,
+      [callId, u2[0].id, admin[0].id, ATTACK, FORMULA],
     );
     await c.query("COMMIT");
     return { callId, appId, applicantId: u[0].id, applicantEmail, reviewerEmail, assignmentId: asg[0].id };
@@ -179,6 +181,10 @@ test.describe("stored XSS stays inert in every view", () => {
       expect(csv).toContain(`XSS${run}`);
       // A cell never starts with a formula character.
       for (const cell of csv.split(/[;\r\n]/)) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@\t\r]/);
+      // The formula planted in a title comes out neutralised (a leading apostrophe), in the export that lists titles.
+      const apps = await (await page.request.get(`/api/calls/${w.callId}/export/applications.csv?lang=en`)).text();
+      expect(apps).toContain(`'=HYPERLINK(""http://evil.example/${run}""`);
+      expect(apps).not.toMatch(/(^|;)"?=HYPERLINK/m);
       const open = await (await page.request.get("/api/results.csv?lang=en")).text();
       expect(open).toContain(`XSS${run}`);
     } finally {

@@ -1,5 +1,6 @@
 /**
- * Background jobs of a server process: deliver the outbox every OUTBOX_POLL_MS (0 turns the jobs off),
+ * Background jobs of a server process: deliver the outbox every OUTBOX_POLL_MS (0 leaves mail and reminders
+ * to `npm run mail:send -- --watch` and skips the purge of ended sessions; retention runs regardless),
  * send deadline and review-deadline reminders every 10 minutes, forget ended sessions whose tokens expired (hourly),
  * and apply the retention period (daily, first a few minutes after the start, so a server that restarts
  * often still runs it). Each job is safe to run in several processes at once (SKIP LOCKED claims; unique
@@ -40,12 +41,8 @@ function schedule(job: Job) {
 }
 
 export function startBackgroundJobs(): void {
-  const every = env().OUTBOX_POLL_MS;
-  if (every <= 0 || timers.length) return;
-  schedule({ name: "outbox", everyMs: every, run: () => deliverDueMail() });
-  schedule({ name: "deadline reminders", everyMs: 10 * 60_000, run: () => sendDeadlineReminders() });
-  schedule({ name: "review reminders", everyMs: 10 * 60_000, run: () => sendReviewReminders() });
-  schedule({ name: "ended sessions", everyMs: 60 * 60_000, run: () => purgeEndedSessions() });
+  if (timers.length) return;
+  // Retention is a legal duty: it runs in every server process, whatever runs the mail.
   schedule({
     name: "retention",
     everyMs: 24 * 60 * 60_000,
@@ -55,6 +52,13 @@ export function startBackgroundJobs(): void {
       if (r.applications || r.accounts) console.log(`[jobs] retention: ${r.applications} applications and ${r.accounts} accounts anonymised`);
     },
   });
+  const every = env().OUTBOX_POLL_MS;
+  // 0: mail and reminders are not this process's (`npm run mail:send -- --watch` does them).
+  if (every <= 0) return;
+  schedule({ name: "outbox", everyMs: every, run: () => deliverDueMail() });
+  schedule({ name: "deadline reminders", everyMs: 10 * 60_000, run: () => sendDeadlineReminders() });
+  schedule({ name: "review reminders", everyMs: 10 * 60_000, run: () => sendReviewReminders() });
+  schedule({ name: "ended sessions", everyMs: 60 * 60_000, run: () => purgeEndedSessions() });
 }
 
 export function stopBackgroundJobs(): void {

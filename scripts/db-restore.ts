@@ -15,12 +15,12 @@ async function main() {
   const file = positionals[0];
   if (!file) throw new Error("name the backup file: npm run db:restore -- backups/jasgrant-….dump --yes");
   const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("set DATABASE_OWNER_URL (or DATABASE_URL): the database to restore into");
+  const appUrl = process.env.DATABASE_URL;
+  if (!url || !appUrl) throw new Error("set DATABASE_URL (the app role, granted again after the restore) and DATABASE_OWNER_URL (the schema's owner)");
   if (!values.yes) throw new Error(`this replaces everything in ${new URL(url).pathname.slice(1)}; add --yes to go on`);
   const t0 = performance.now();
   const report = await restoreDatabase(url, path.resolve(file));
-  const appUrl = process.env.DATABASE_URL;
-  if (appUrl && urlUser(appUrl) !== urlUser(url)) {
+  if (urlUser(appUrl) !== urlUser(url)) {
     const c = new Client({ connectionString: url });
     await c.connect();
     try {

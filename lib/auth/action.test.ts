@@ -122,3 +122,14 @@ describe("authAction", () => {
     await expect(action({ title: "x", count: 1 })).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
   });
 });
+
+describe("fieldsWithNul", () => {
+  it("names the top-level fields holding a NUL character anywhere inside", async () => {
+    const { fieldsWithNul } = await import("./action");
+    expect(fieldsWithNul({ a: "ok", b: "x\u0000y", c: { d: ["fine", "bad\u0000"] }, e: 3 })).toEqual(["b", "c"]);
+    expect(fieldsWithNul({ ["k\u0000"]: "v" })).toEqual([""]);
+    expect(fieldsWithNul("a\u0000")).toEqual([""]);
+    expect(fieldsWithNul({ a: "no nul", b: null, c: 1 })).toEqual([]);
+    expect(fieldsWithNul(null)).toEqual([]);
+  });
+});

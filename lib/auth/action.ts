@@ -73,6 +73,18 @@ export async function fail(
   return { ok: false, code, message: message ?? t(code), ...(fieldErrors ? { fieldErrors } : {}) };
 }
 
+/** The top-level fields of an input whose value holds a NUL character anywhere inside ("" for the input itself). */
+export function fieldsWithNul(input: unknown): string[] {
+  const has = (v: unknown, depth = 0): boolean => {
+    if (typeof v === "string") return v.includes("\u0000");
+    if (depth > 20 || v === null || typeof v !== "object" || v instanceof Blob) return false;
+    return Object.entries(v).some(([k, x]) => k.includes("\u0000") || has(x, depth + 1));
+  };
+  if (typeof input === "string") return has(input) ? [""] : [];
+  if (input === null || typeof input !== "object" || input instanceof Blob) return [];
+  return Object.entries(input).filter(([k, v]) => k.includes("\u0000") || has(v)).map(([k]) => (k.includes("\u0000") ? "" : k));
+}
+
 /**
  * Parse an action's input (FormData or an object) with its zod schema; on failure, the "invalid"
  * result with each field's first message translated from the `Validation` namespace.
@@ -82,6 +94,13 @@ export async function parseActionInput<S extends z.ZodType>(
   rawInput: unknown,
 ): Promise<{ ok: true; data: z.output<S> } | Extract<ActionResult<never>, { ok: false }>> {
   const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+  // PostgreSQL stores no NUL character in text or JSON: a field holding one is refused here, by name,
+  // before it could reach a query and fail there.
+  const withNul = fieldsWithNul(input);
+  if (withNul.length) {
+    const tv = await getTranslations("Validation");
+    return fail("invalid", undefined, Object.fromEntries(withNul.map((f) => [f, tv("invalid")])));
+  }
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const tv = await getTranslations("Validation");

@@ -9,9 +9,10 @@ export const ACCOUNT_PERSONAL_FIELDS = ["email", "surname", "givenName", "patron
 /**
  * Remove a person's personal data from their account, inside the caller's transaction: name, e-mail,
  * IIN, birth date, sex, phone and organisation cleared, the password removed, signed out everywhere;
- * consents marked withdrawn (when and which text stay), a representative's details removed; e-mails
- * already delivered or given up dropped from the outbox. The district stays (statistics). True if the
- * account was changed (false when it was already anonymised).
+ * consents marked withdrawn (when and which text stay), a representative's details removed; every e-mail
+ * to the person dropped from the outbox, delivered or not (a sender already holding one may still hand it
+ * over; nothing new goes out). The district stays (statistics). True if the account was changed (false
+ * when it was already anonymised).
  */
 export async function anonymiseAccount(tx: DbOrTx, userId: string, at: Date): Promise<boolean> {
   const changed = await tx
@@ -40,6 +41,6 @@ export async function anonymiseAccount(tx: DbOrTx, userId: string, at: Date): Pr
     .update(consents)
     .set({ guardianName: "—", guardianIin: "000000000000", guardianRelation: "other" })
     .where(and(eq(consents.userId, userId), eq(consents.kind, "guardian")));
-  await tx.delete(outbox).where(and(eq(outbox.userId, userId), sql`${outbox.status} IN ('sent', 'failed')`));
+  await tx.delete(outbox).where(eq(outbox.userId, userId));
   return true;
 }

@@ -127,8 +127,9 @@ export type DeclareResult =
  * A reviewer declares a conflict of interest with an application (relative, colleague, same
  * organisation, other + note). The declaration is confirmed at once: in ONE transaction the conflict row
  * (declaring the same kind again updates the note), its audit row, and the removal of the reviewer's
- * assignment to that application if there is one. Any submitted (not draft/withdrawn) application may be
- * declared against, assigned or not; others answer not_found. Non-reviewers: thrown `forbidden`.
+ * assignment to that application if there is one. Only an application the reviewer was assigned (in any
+ * state since) may be declared against; any other answers not_found, as a draft or withdrawn one does
+ * (a reviewer cannot learn which ids exist). Non-reviewers: thrown `forbidden`.
  */
 export async function declareConflict(actor: Actor, applicationId: string, input: { kind: DeclaredConflictKind; note?: string }): Promise<DeclareResult> {
   requireRole(actor, "reviewer");

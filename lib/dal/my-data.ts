@@ -119,7 +119,8 @@ export async function deleteMyAccount(actor: Actor): Promise<DeletionCheck> {
       await tx.delete(applications).where(inArray(applications.id, draftIds));
       if (keys.length) await tx.delete(fileBlobs).where(inArray(fileBlobs.key, keys.map((k) => k.k)));
     }
-    await anonymiseAccount(tx, actor.id, at);
+    // Already anonymised (a double submit, or retention at the same moment): nothing more to record.
+    if (!(await anonymiseAccount(tx, actor.id, at))) return;
     await writeAudit(tx, {
       actor,
       action: "user.anonymise",

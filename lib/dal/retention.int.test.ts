@@ -50,7 +50,7 @@ async function fullApp(callId: string, district: DistrictCode, status: Status, o
     .values({ assignmentId: a.id, applicationId: id, reviewerId, status: "submitted", total: 61.5, submittedAt: new Date(), comment: "Әлиев мырзаның жоспары жақсы" })
     .returning({ id: reviews.id });
   await getDb().insert(reviewScores).values({ reviewId: r.id, criterionId, score: 7, comment: "Әлиев тәжірибелі" });
-  await getDb().insert(conflicts).values({ callId, applicationId: id, reviewerId, source: "declared", kind: "other", status: "dismissed", note: "Әлиевті танимын" });
+  await getDb().insert(conflicts).values({ callId, applicationId: id, reviewerId, source: "declared", kind: "other", status: "dismissed", note: "Әлиевті танимын", decisionReason: "Әлиев сарапшының туысы емес" });
   if (o.award) {
     await getDb().insert(awards).values({
       applicationId: id,
@@ -59,7 +59,7 @@ async function fullApp(callId: string, district: DistrictCode, status: Status, o
       amount: M,
       awardedBy: adminId,
       status: o.award,
-      ...(o.award === "revoked" ? { revokedAt: new Date(), revokedBy: adminId, revokeReason: "Шарт бұзылды" } : {}),
+      ...(o.award === "revoked" ? { revokedAt: new Date(), revokedBy: adminId, revokeReason: "Әлиев шарт талаптарын бұзды" } : {}),
     });
   }
   return { id, applicantId };
@@ -178,7 +178,8 @@ describe("retention", () => {
     const reviewText = JSON.stringify([
       await getDb().select({ c: reviews.comment }).from(reviews).where(inArray(reviews.applicationId, gone)),
       await getDb().select({ c: reviewScores.comment }).from(reviewScores).innerJoin(reviews, eq(reviews.id, reviewScores.reviewId)).where(inArray(reviews.applicationId, gone)),
-      await getDb().select({ c: conflicts.note }).from(conflicts).where(inArray(conflicts.applicationId, gone)),
+      await getDb().select({ c: conflicts.note, d: conflicts.decisionReason }).from(conflicts).where(inArray(conflicts.applicationId, gone)),
+      await getDb().select({ r: awards.revokeReason, s: awards.status, a: awards.amount }).from(awards).where(inArray(awards.applicationId, gone)),
     ]);
     expect(reviewText).not.toContain("Әлиев");
     // Files left with no attachment are deleted: only the kept applications' files remain.

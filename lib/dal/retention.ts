@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { applicationRevisions, applications, attachments, calls, conflicts, fileBlobs, reviewScores, reviews, users } from "@/db/schema";
+import { applicationRevisions, applications, attachments, awards, calls, conflicts, fileBlobs, reviewAssignments, reviewScores, reviews, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { isAccountDue, retentionCutoff, UNSUCCESSFUL_STATUSES } from "@/lib/domain/retention";
 import { env } from "@/lib/env";
@@ -31,7 +31,7 @@ export type RetentionResult = {
 };
 
 /** The fields of an application that retention empties (their names go into the audit row). */
-const APPLICATION_FIELDS = ["data", "title", "screeningReason", "revisions", "attachments", "reviewComments", "conflictNotes"];
+const APPLICATION_FIELDS = ["data", "title", "screeningReason", "revisions", "attachments", "reviewComments", "reopenReasons", "declineReasons", "conflictNotes", "conflictDecisionReasons", "revokeReasons"];
 
 function dueApplications(cutoff: Date) {
   return and(
@@ -87,7 +87,12 @@ async function anonymiseApplicationBatch(cutoff: Date, at: Date, limit: number):
       .set({ comment: "" })
       .where(sql`${reviewScores.reviewId} IN (SELECT r.id FROM ${reviews} r WHERE r.application_id IN ${ids})`);
     await tx.update(reviews).set({ comment: "" }).where(inArray(reviews.applicationId, ids));
+    await tx.update(reviews).set({ reopenReason: "—" }).where(and(inArray(reviews.applicationId, ids), sql`${reviews.reopenReason} IS NOT NULL`));
+    await tx.update(reviewAssignments).set({ declineReason: "—" }).where(and(inArray(reviewAssignments.applicationId, ids), sql`${reviewAssignments.declineReason} IS NOT NULL`));
     await tx.update(conflicts).set({ note: null }).where(inArray(conflicts.applicationId, ids));
+    await tx.update(conflicts).set({ decisionReason: "—" }).where(and(inArray(conflicts.applicationId, ids), sql`${conflicts.decisionReason} IS NOT NULL`));
+    // A revoked award keeps its row (money and counts) and that it was revoked; the free-text reason goes.
+    await tx.update(awards).set({ revokeReason: "—" }).where(and(inArray(awards.applicationId, ids), sql`${awards.revokeReason} IS NOT NULL`));
     await tx
       .update(applications)
       .set({ data: {}, title: "", screeningReason: null, anonymisedAt: at, updatedAt: at })

@@ -40,8 +40,20 @@ export function findTool(tool: "pg_dump" | "pg_restore", major: number): string 
   throw new Error(`${tool} of PostgreSQL ${major} (the server's version) was not found: install postgresql-client-${major} or set PG_BIN_DIR`);
 }
 
-/** Row count and checksum of every table of the public schema (rows as text, in a fixed order). */
+/**
+ * Settings that make a row's text the same on any server: a restore onto a machine with another time
+ * zone, date style or locale must not look different.
+ */
+export async function canonicalSession(client: Client): Promise<void> {
+  await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET bytea_output = 'hex'");
+}
+
+/**
+ * Row count and checksum of every table of the public schema: each row's text hashed, the hashes sorted
+ * (byte order) and hashed again, so no single value grows with the table (PostgreSQL caps a value at 1 GB).
+ */
 export async function tableChecksums(client: Client): Promise<Record<string, TableSum>> {
+  await canonicalSession(client);
   const tables = (
     await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
   ).rows.map((r) => r.t);
@@ -49,7 +61,7 @@ export async function tableChecksums(client: Client): Promise<Record<string, Tab
   for (const t of tables) {
     const id = client.escapeIdentifier(t);
     const r = await client.query<{ n: string; md5: string }>(
-      `SELECT count(*)::text AS n, md5(coalesce(string_agg(x.r, E'\\n' ORDER BY x.r), '')) AS md5 FROM (SELECT t::text AS r FROM public.${id} t) x`,
+      `SELECT count(*)::text AS n, md5(coalesce(string_agg(x.h, '' ORDER BY x.h COLLATE "C"), '')) AS md5 FROM (SELECT md5(t::text) AS h FROM public.${id} t) x`,
     );
     out[t] = { rows: Number(r.rows[0].n), md5: r.rows[0].md5 };
   }
@@ -58,14 +70,17 @@ export async function tableChecksums(client: Client): Promise<Record<string, Tab
 
 function run(bin: string, args: string[], url: string): void {
   const u = new URL(url);
+  // The password goes by the environment, never on a command line another user could read.
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) };
   const r = spawnSync(bin, args, { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${path.basename(bin)} failed (${r.status}): ${(r.stderr || r.stdout || "").trim().split("\n").slice(-5).join(" | ")}`);
 }
 
+/** The connection as libpq takes it: the whole URL (its sslmode, host and other parameters kept), without the password. */
 function connArgs(url: string): string[] {
   const u = new URL(url);
-  return ["--host", u.hostname, "--port", u.port || "5432", "--username", decodeURIComponent(u.username), "--dbname", decodeURIComponent(u.pathname.slice(1))];
+  u.password = "";
+  return [`--dbname=${u.toString()}`];
 }
 
 /**
@@ -84,12 +99,19 @@ export async function backupDatabase(url: string, file: string): Promise<Manifes
     const serverVersion = (await client.query<{ v: string }>("SHOW server_version")).rows[0].v;
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const partial = `${file}.partial`;
-    run(pgDump, [...connArgs(url), "--format=custom", "--no-owner", "--no-privileges", `--snapshot=${snapshot}`, "--file", partial], url);
+    try {
+      run(pgDump, [...connArgs(url), "--format=custom", "--no-owner", "--no-privileges", `--snapshot=${snapshot}`, "--file", partial], url);
+    } catch (err) {
+      // A half-written dump holds personal data and is no backup: it goes.
+      fs.rmSync(partial, { force: true });
+      throw err;
+    }
     await client.query("COMMIT");
-    // Only a complete dump takes the final name: an interrupted backup never looks like a good one.
-    fs.renameSync(partial, file);
     const manifest: Manifest = { createdAt: new Date().toISOString(), serverVersion, database: decodeURIComponent(new URL(url).pathname.slice(1)), tables };
-    fs.writeFileSync(`${file}.json`, JSON.stringify(manifest, null, 2));
+    // The manifest first, then the dump takes its final name: a dump under its final name always has its manifest.
+    fs.writeFileSync(`${file}.json.partial`, JSON.stringify(manifest, null, 2));
+    fs.renameSync(`${file}.json.partial`, `${file}.json`);
+    fs.renameSync(partial, file);
     return manifest;
   } finally {
     await client.end();

@@ -86,8 +86,6 @@ describe("backup and restore", () => {
         if (t === "file_blobs") continue;
         expect(after[t], t).toEqual(now[t]);
       }
-      // Rows written after the snapshot are in the source, not in the backup.
-      expect(now.file_blobs.rows).toBeGreaterThanOrEqual(manifest.tables.file_blobs.rows);
       expect(after.file_blobs).toEqual(manifest.tables.file_blobs);
       // The append-only trigger came back with the schema.
       await expect(target.query("DELETE FROM audit_log")).rejects.toThrow(/append-only/);

@@ -52,38 +52,43 @@ describe("PostgreSQL restart under load", () => {
         }
       }),
     );
-    await new Promise((r) => setTimeout(r, 1_000));
-
-    const stoppedAt = performance.now();
-    const stop = pgCtl(P, ["stop", "-m", "fast", "-w"]);
-    expect(stop.status, stop.out).toBe(0);
-
-    // Down: the health route says so, a page says "try again", and both answer within the timeout.
-    const health = await timed(`${P.base}/api/health`);
-    expect(health.status).toBe(503);
-    expect(health.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 2_000);
-    const page = await timed(`${P.base}/results`);
-    expect(page.status).toBeGreaterThanOrEqual(500);
-    expect(page.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 5_000);
-    expect(page.body).toContain(kk.ErrorPage.retry);
-    await new Promise((r) => setTimeout(r, 3_000));
-
-    const start = pgCtl(P, ["start", "-w", "-o", options, "-l", `${P.dataDir}/postgresql.log`]);
-    expect(start.status, start.out).toBe(0);
-    const backAt = performance.now();
+    let stoppedAt = 0;
+    let backAt = 0;
     let recoveredMs = -1;
-    for (let i = 0; i < 120; i++) {
-      if ((await timed(`${P.base}/api/health`)).status === 200) {
-        recoveredMs = performance.now() - backAt;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(recoveredMs).toBeGreaterThanOrEqual(0);
-    expect((await timed(`${P.base}/results`)).status).toBe(200);
-    loading = false;
-    await load;
+    try {
+      await new Promise((r) => setTimeout(r, 1_000));
 
+      stoppedAt = performance.now();
+      const stop = pgCtl(P, ["stop", "-m", "fast", "-w"]);
+      expect(stop.status, stop.out).toBe(0);
+
+      // Down: the health route says so, a page says "try again", and both answer within the timeout.
+      const health = await timed(`${P.base}/api/health`);
+      expect(health.status).toBe(503);
+      expect(health.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 2_000);
+      const page = await timed(`${P.base}/results`);
+      expect(page.status).toBeGreaterThanOrEqual(500);
+      expect(page.ms).toBeLessThan(CONNECT_TIMEOUT_MS + 5_000);
+      expect(page.body).toContain(kk.ErrorPage.retry);
+      await new Promise((r) => setTimeout(r, 3_000));
+
+      const start = pgCtl(P, ["start", "-w", "-o", options, "-l", `${P.dataDir}/postgresql.log`]);
+      expect(start.status, start.out).toBe(0);
+      backAt = performance.now();
+      for (let i = 0; i < 120; i++) {
+        if ((await timed(`${P.base}/api/health`)).status === 200) {
+          recoveredMs = performance.now() - backAt;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(recoveredMs).toBeGreaterThanOrEqual(0);
+      expect((await timed(`${P.base}/results`)).status).toBe(200);
+    } finally {
+      // However the steps above end, the load stops.
+      loading = false;
+      await load;
+    }
     const during = seen.filter((s) => s.at >= stoppedAt - t0 && s.at <= backAt - t0);
     const hung = seen.filter((s) => s.status === 0);
     const slowest = Math.max(...during.map((s) => s.ms), 0);

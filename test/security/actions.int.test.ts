@@ -280,8 +280,8 @@ async function invariantViolations(): Promise<string[]> {
       WHERE a.status = 'awarded' AND NOT EXISTS (SELECT 1 FROM awards w WHERE w.application_id = a.id AND w.status = 'active')
     UNION ALL SELECT 'application ' || w.application_id || ' has an active award but is ' || a.status FROM awards w JOIN applications a ON a.id = w.application_id
       WHERE w.status = 'active' AND a.status <> 'awarded'
-    UNION ALL SELECT 'review ' || r.id || ' submitted on a removed assignment' FROM reviews r JOIN review_assignments ra ON ra.id = r.assignment_id
-      WHERE r.status = 'submitted' AND r.submitted_at IS NULL`);
+    UNION ALL SELECT 'review ' || r.id || ' submitted without its time or total' FROM reviews r
+      WHERE r.status = 'submitted' AND (r.submitted_at IS NULL OR r.total IS NULL)`);
   return (r.rows as { v: string }[]).map((x) => x.v);
 }
 

@@ -24,16 +24,6 @@ describe("the authorisation matrix covers every door in the code", () => {
     });
   }
 
-  it("refuses everyone not signed in, except on public doors", () => {
-    for (const rules of [ACTION_RULES, PAGE_RULES, ROUTE_RULES]) {
-      for (const rule of Object.values(rules)) {
-        for (const who of ["signedOut", "deactivated", "staleSession"] as const) {
-          expect(expectedOutcome(rule, who)).toBe(rule.public ? "allowed" : "unauthenticated");
-        }
-      }
-    }
-  });
-
   it("gives each admin-only door exactly one identity that passes", () => {
     const adminOnly = [...Object.values(ACTION_RULES), ...Object.values(PAGE_RULES)].filter((r) => !r.public && Array.isArray(r.allow) && r.allow.includes("admin"));
     expect(adminOnly.length).toBeGreaterThan(20);

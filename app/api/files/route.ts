@@ -77,8 +77,8 @@ export async function POST(req: Request): Promise<Response> {
     // The file and its record are written in one transaction: a failure leaves neither behind.
     const state = sqlState(err);
     logServerError("upload", err);
-    // 53xxx: insufficient resources (53100 disk full, 53200 out of memory); otherwise the database is unreachable or failing.
-    return state?.startsWith("53") ? refuse("storage_full", 507) : refuse("unavailable", 503);
+    // 53100: disk full. Anything else (too many connections, out of memory, unreachable) is "try again".
+    return state === "53100" ? refuse("storage_full", 507) : refuse("unavailable", 503);
   }
   if (!r.ok) return refuse(r.code, r.code === "not_found" ? 404 : 409);
   return Response.json({ ok: true, attachment: { ...r.attachment, createdAt: r.attachment.createdAt.toISOString() } }, { status: 201, headers: { "Cache-Control": "no-store" } });

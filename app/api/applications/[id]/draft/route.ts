@@ -1,4 +1,5 @@
 import { isSameOrigin } from "@/lib/auth/same-origin";
+import { fieldsWithNul } from "@/lib/auth/action";
 import { getViewer } from "@/lib/auth/viewer";
 import { saveDraftSections } from "@/lib/dal/drafts";
 
@@ -48,6 +49,9 @@ export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }
   if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 1 || typeof data !== "object" || data === null || Array.isArray(data)) {
     return refuse("bad_request", 400);
   }
+
+  // PostgreSQL stores no NUL character in JSON: refused here, before the query.
+  if (fieldsWithNul(data).length) return refuse("bad_request", 400);
 
   const r = await saveDraftSections({ id: viewer.id, role: viewer.role }, id, version, data);
   if (r.ok) return json({ ok: true, version: r.version, savedAt: r.savedAt.toISOString() }, 200);
