@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { catalogue } from "@/lib/i18n/catalogue";
-import { pgCtl, portal, postmasterOptions, startPortal, stopPortal } from "./portal";
+import { pgCtl, portal, postmasterOptions, startPortal, stopPortal, timed } from "./portal";
 
 /**
  * PostgreSQL restarted under load. The portal runs (`npm start`); requests keep coming (the health
@@ -18,20 +18,6 @@ afterAll(async () => {
   await stopPortal(P);
   pgCtl(P, ["stop", "-m", "immediate"]);
 });
-
-async function timed(url: string): Promise<{ status: number; ms: number; body: string }> {
-  const t0 = performance.now();
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 30_000);
-  try {
-    const r = await fetch(url, { signal: controller.signal, headers: { cookie: "NEXT_LOCALE=kk" } });
-    return { status: r.status, ms: performance.now() - t0, body: await r.text() };
-  } catch {
-    return { status: 0, ms: performance.now() - t0, body: "" };
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe("PostgreSQL restart under load", () => {
   it("answers 503 and 'try again' while the database is down, and recovers by itself", async () => {

@@ -2,7 +2,7 @@ import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { benchDatabaseUrl } from "@/bench/scenarios/applicants";
 import { catalogue } from "@/lib/i18n/catalogue";
-import { portal, startPortal, stopPortal } from "./portal";
+import { portal, startPortal, stopPortal, timed } from "./portal";
 
 /**
  * The connection pool exhausted. The portal runs with a pool of 3 connections and a 2-second wait for
@@ -20,16 +20,6 @@ const kk = catalogue("kk") as unknown as { ErrorPage: { retry: string } };
 afterAll(async () => {
   await stopPortal(P);
 });
-
-async function timed(url: string): Promise<{ status: number; ms: number; body: string }> {
-  const t0 = performance.now();
-  try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-    return { status: r.status, ms: performance.now() - t0, body: await r.text() };
-  } catch {
-    return { status: 0, ms: performance.now() - t0, body: "" };
-  }
-}
 
 describe("connection pool exhausted", () => {
   it("waits up to the bound, then answers 'try again'; the process stays up and recovers", async () => {

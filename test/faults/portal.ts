@@ -84,3 +84,17 @@ export function postmasterOptions(p: Portal): string {
   }
   return out.join(" ");
 }
+
+/**
+ * A GET that always answers: status (0 when no answer came within 60 s or the connection failed), time
+ * taken in ms, body. Pages are asked for in Kazakh, so their texts can be compared with the catalogue.
+ */
+export async function timed(url: string): Promise<{ status: number; ms: number; body: string }> {
+  const t0 = performance.now();
+  try {
+    const r = await fetch(url, { signal: AbortSignal.timeout(60_000), headers: { cookie: "NEXT_LOCALE=kk" } });
+    return { status: r.status, ms: performance.now() - t0, body: await r.text() };
+  } catch {
+    return { status: 0, ms: performance.now() - t0, body: "" };
+  }
+}
