@@ -64,6 +64,8 @@ test("the admin refuses one application with a reason and passes another", async
   await dialog.getByTestId("reason-submit").click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId("toast").filter({ hasText: kk.AdminScreening.refused.replace("{reference}", reference) })).toBeVisible();
+  // Screen readers are told through the polite live region that was on the page before the toast.
+  await expect(page.getByTestId("toast-announcer").locator('[aria-live="polite"]')).toContainText(kk.AdminScreening.refused.replace("{reference}", reference));
   await expect(refusedRow).toHaveCount(0);
 
   // The applicant gets the reason by e-mail.

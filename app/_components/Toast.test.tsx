@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/routing";
-import { makeToast, MAX_TOASTS, ToastProvider, toastReducer, useToast, type ToastItem } from "./Toast";
+import { announcement, makeToast, MAX_TOASTS, ToastProvider, toastReducer, useToast, type ToastItem } from "./Toast";
 
 function render(node: ReactNode, locale: Locale = "kk") {
   return renderToStaticMarkup(
@@ -40,10 +40,16 @@ describe("<ToastProvider>", () => {
       </ToastProvider>,
     );
     expect(html).toContain("<main>page</main>");
-    expect(html).toMatch(/<div role="region" aria-label="Хабарламалар \(F8\)" tabindex="-1"[^>]*><ol tabindex="-1"/);
-    expect(html).toContain('<div data-testid="toast-announcer"></div>');
+    expect(html).toMatch(/<div role="region" aria-label="Хабарламалар \(F8\)" tabindex="-1"[^>]*><ol[^>]*><\/ol><\/div>/);
+    // Both live regions exist before any toast (one added with its text is often not read), without a role.
+    expect(html).toMatch(/<div data-testid="toast-announcer"[^>]*><div aria-live="polite" aria-atomic="true"><\/div><div aria-live="assertive" aria-atomic="true"><\/div><\/div>/);
     expect(render(<ToastProvider>x</ToastProvider>, "ru")).toContain('aria-label="Уведомления (F8)"');
     expect(render(<ToastProvider>x</ToastProvider>, "en")).toContain('aria-label="Notifications (F8)"');
+  });
+
+  it("announces the title and the description", () => {
+    expect(announcement({ title: "Сақталды" })).toBe("Сақталды");
+    expect(announcement({ title: "Қате", description: "Қайталап көріңіз" })).toBe("Қате. Қайталап көріңіз");
   });
 
   it("useToast() outside the provider says where the provider belongs", () => {

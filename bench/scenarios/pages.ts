@@ -4,13 +4,16 @@
  * - readers: 100 concurrent readers of the landing page and of an open call's page (closed loop, every
  *   page rendered per request; their data may come from the tag cache), beside the floor at the same
  *   concurrency.
- * - js: the script files a page loads on arrival (every `<script src>` of its HTML), gzipped at level 9
- *   as a server would send them: the landing page signed out, the application wizard signed in.
+ * - js: the script files a phone-sized Chromium loads for a page until the network is quiet (CHROMIUM_PATH,
+ *   else Debian's /usr/bin/chromium, else Playwright's own), gzipped at level 9 as a server would send them:
+ *   the landing page signed out, the application wizard signed in.
  */
+import fs from "node:fs";
 import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
 import { Client } from "pg";
 import { load, type LoadResult } from "../lib/load";
-import { request, signIn } from "../lib/http";
+import { signIn } from "../lib/http";
 import { BENCH_PASSWORD, prepareApplicants } from "./applicants";
 
 export type PagesBench = { landing: LoadResult; call: LoadResult; callPath: string };
@@ -36,26 +39,62 @@ export async function pagesBench(base: string, ownerUrl: string, seconds: number
 
 export type PageWeight = { page: string; scripts: number; rawKiB: number; gzipKiB: number };
 
-async function weigh(base: string, page: string, cookie?: string): Promise<PageWeight> {
-  const headers = cookie ? { cookie } : undefined;
-  const html = await request(`${base}${page}`, { headers });
-  if (html.status !== 200) throw new Error(`GET ${page}: HTTP ${html.status}`);
-  const srcs = [...new Set([...html.body.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
-  let raw = 0;
-  let gz = 0;
-  for (const src of srcs) {
-    const r = await request(src.startsWith("http") ? src : `${base}${src}`);
-    const bytes = Buffer.from(r.body, "utf8");
-    raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+const debianChromium = "/usr/bin/chromium";
+
+/**
+ * The scripts a phone-sized Chromium fetches for a page until the network is quiet (those in the HTML,
+ * the chunks loaded while it hydrates, lazy ones a rendered component asks for; not `nomodule`
+ * polyfills, which a browser with ES modules never fetches), each weighed as its body gzipped at level 9.
+ */
+async function weigh(browser: Browser, base: string, page: string, cookie?: string): Promise<PageWeight> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, baseURL: base });
+  try {
+    if (cookie) {
+      const url = new URL(base);
+      await context.addCookies(
+        cookie.split("; ").map((pair) => {
+          const i = pair.indexOf("=");
+          return { name: pair.slice(0, i), value: pair.slice(i + 1), domain: url.hostname, path: "/" };
+        }),
+      );
+    }
+    const tab = await context.newPage();
+    const scripts = new Map<string, Buffer>();
+    const pending: Promise<void>[] = [];
+    tab.on("response", (res) => {
+      if (res.request().resourceType() !== "script" || scripts.has(res.url())) return;
+      pending.push(
+        res.body().then(
+          (b) => void scripts.set(res.url(), b),
+          () => undefined,
+        ),
+      );
+    });
+    const nav = await tab.goto(page, { waitUntil: "networkidle" });
+    if (nav?.status() !== 200) throw new Error(`GET ${page}: HTTP ${nav?.status()}`);
+    await Promise.all(pending);
+    let raw = 0;
+    let gz = 0;
+    for (const body of scripts.values()) {
+      raw += body.length;
+      gz += gzipSync(body, { level: 9 }).length;
+    }
+    return { page, scripts: scripts.size, rawKiB: raw / 1024, gzipKiB: gz / 1024 };
+  } finally {
+    await context.close();
   }
-  return { page, scripts: srcs.length, rawKiB: raw / 1024, gzipKiB: gz / 1024 };
 }
 
 export async function jsBench(base: string, ownerUrl: string): Promise<PageWeight[]> {
-  const landing = await weigh(base, "/");
-  const [applicant] = await prepareApplicants(ownerUrl, 1, 0);
-  const jar = await signIn(base, applicant.email, BENCH_PASSWORD);
-  const wizard = await weigh(base, `/my/applications/${applicant.drafts[0]}/edit`, jar.header());
-  return [landing, { ...wizard, page: "/my/applications/<id>/edit (wizard)" }];
+  const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync(debianChromium) ? debianChromium : undefined);
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  try {
+    const landing = await weigh(browser, base, "/");
+    const [applicant] = await prepareApplicants(ownerUrl, 1, 0);
+    const jar = await signIn(base, applicant.email, BENCH_PASSWORD);
+    const wizard = await weigh(browser, base, `/my/applications/${applicant.drafts[0]}/edit`, jar.header());
+    return [landing, { ...wizard, page: "/my/applications/<id>/edit (wizard)" }];
+  } finally {
+    await browser.close();
+  }
 }

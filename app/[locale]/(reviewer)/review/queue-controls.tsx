@@ -1,5 +1,6 @@
 "use client";
 
+import "@/app/_components/zod-client";
 import { useId } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/app/_components/zod-client";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";

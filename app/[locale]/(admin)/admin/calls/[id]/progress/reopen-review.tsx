@@ -1,5 +1,6 @@
 "use client";
 
+import "@/app/_components/zod-client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useToast } from "@/app/_components/Toast";

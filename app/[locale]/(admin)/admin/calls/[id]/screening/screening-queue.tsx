@@ -1,5 +1,6 @@
 "use client";
 
+import "@/app/_components/zod-client";
 import { useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/app/_components/zod-client";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { FormField, FormSection } from "@/lib/validation/application";
