@@ -3,7 +3,7 @@
  *
  * - readers: 100 concurrent readers of the landing page and of an open call's page (closed loop, every
  *   page rendered per request; their data may come from the tag cache), beside the floor at the same
- *   concurrency.
+ *   concurrency, and of the page shell alone (the 404 page: layout, header, footer, two lines).
  * - js: the script files a phone-sized Chromium loads for a page until the network is quiet (CHROMIUM_PATH,
  *   else Debian's /usr/bin/chromium, else Playwright's own), gzipped at level 9 as a server would send them:
  *   the landing page signed out, the application wizard signed in.
@@ -16,7 +16,7 @@ import { load, type LoadResult } from "../lib/load";
 import { signIn } from "../lib/http";
 import { BENCH_PASSWORD, prepareApplicants } from "./applicants";
 
-export type PagesBench = { landing: LoadResult; call: LoadResult; callPath: string };
+export type PagesBench = { landing: LoadResult; call: LoadResult; callPath: string; shell: LoadResult };
 
 async function openCall(ownerUrl: string): Promise<string> {
   const c = new Client({ connectionString: ownerUrl });
@@ -34,7 +34,10 @@ export async function pagesBench(base: string, ownerUrl: string, seconds: number
   const callPath = `/calls/${await openCall(ownerUrl)}`;
   const landing = await load({ url: `${base}/`, connections, durationMs: seconds * 1000, warmupMs: 2000 });
   const call = await load({ url: `${base}${callPath}`, connections, durationMs: seconds * 1000, warmupMs: 2000 });
-  return { landing, call, callPath };
+  // For comparison: the page shell alone (the layout, header and footer around a two-line "not found"),
+  // what every page costs before its own content. Its answers are 404s by design.
+  const shell = await load({ url: `${base}/no-such-page-bench`, connections, durationMs: seconds * 1000, warmupMs: 2000 });
+  return { landing, call, callPath, shell };
 }
 
 export type PageWeight = { page: string; scripts: number; rawKiB: number; gzipKiB: number };

@@ -72,7 +72,8 @@ export default async function AssignmentsPage({ params }: Props) {
         {overview.reviewers.length === 0 ? (
           <p>{t("noReviewers")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          // A region that scrolls sideways on a phone can be reached and scrolled with the keyboard.
+          <div role="region" aria-labelledby="loads-title" tabIndex={0} className="overflow-x-auto">
             <table className="w-full border-collapse text-left" data-testid="loads">
               <thead>
                 <tr className="border-b border-slate-300">
