@@ -4,6 +4,8 @@
  * passed with `extraHeaders`), each in a fresh headless Chromium (CHROME_PATH, default /usr/bin/chromium,
  * --headless=new --no-sandbox --disable-gpu) with Lighthouse's default mobile emulation and simulated
  * throttling. For each page that misses a target, the audits that cost it are listed (id, title, value).
+ * A run whose trace failed (Lighthouse's runtimeError, e.g. NO_NAVSTART, seen here once in a few runs) is
+ * repeated in a fresh browser, up to 3 attempts a page.
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -16,7 +18,7 @@ type Category = keyof typeof LIGHTHOUSE_TARGETS;
 const CATEGORIES = Object.keys(LIGHTHOUSE_TARGETS) as Category[];
 
 export type FailingAudit = { category: Category; id: string; title: string; score: number | null; displayValue?: string; weight: number };
-export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; failing: FailingAudit[]; ms: number; runWarnings: string[] };
+export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; failing: FailingAudit[]; ms: number; runWarnings: string[]; attempts: number };
 
 async function openCallId(ownerUrl: string): Promise<string> {
   const c = new Client({ connectionString: ownerUrl });
@@ -37,7 +39,7 @@ type Lhr = {
   runtimeError?: { code: string; message: string };
 };
 
-async function audit(url: string, headers: Record<string, string> | undefined): Promise<Omit<LighthousePage, "page" | "url">> {
+async function audit(url: string, headers: Record<string, string> | undefined): Promise<Omit<LighthousePage, "page" | "url" | "attempts">> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
@@ -84,7 +86,16 @@ export async function lighthouseBench(base: string, ownerUrl: string): Promise<L
   const out: LighthousePage[] = [];
   for (const p of pages) {
     const url = `${base}${p.path}`;
-    out.push({ page: p.page, url, ...(await audit(url, p.headers)) });
+    // Lighthouse's own advice for a failed trace (NO_NAVSTART, NO_FCP…) is to run it again: up to 3 times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        out.push({ page: p.page, url, ...(await audit(url, p.headers)), attempts: attempt });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.error(`[lighthouse] ${p.page}, attempt ${attempt}: ${(e as Error).message}; again`);
+      }
+    }
   }
   return out;
 }
