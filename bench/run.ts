@@ -231,8 +231,11 @@ async function main() {
       console.log(`[bench] ${name} done in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
     } catch (e) {
       failed.push(name);
-      console.error(`[bench] ${name} FAILED after ${((performance.now() - s0) / 1000).toFixed(1)} s: ${(e as Error).stack ?? e}`);
-      lines.push("", `${name}: FAILED — ${(e as Error).message}`);
+      // A failed query's message carries its parameters (thousands of values): its first line and the cause.
+      const err = e as Error & { cause?: { message?: string; detail?: string } };
+      const why = `${err.message.split("\n")[0].slice(0, 300)}${err.cause?.message ? ` — cause: ${err.cause.message}${err.cause.detail ? ` (${err.cause.detail})` : ""}` : ""}`;
+      console.error(`[bench] ${name} FAILED after ${((performance.now() - s0) / 1000).toFixed(1)} s: ${why}\n${(err.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 8).join("\n")}`);
+      lines.push("", `${name}: FAILED — ${why}`);
     } finally {
       clearTimeout(timer);
     }
