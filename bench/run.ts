@@ -394,7 +394,10 @@ async function main() {
       for (const p of pages) {
         lines.push(`  ${p.page.padEnd(36)} performance ${p.scores.performance}, accessibility ${p.scores.accessibility}, best practices ${p.scores["best-practices"]} (${(p.ms / 1000).toFixed(0)} s${p.attempts > 1 ? `, attempt ${p.attempts}` : ""})`);
         for (const w of p.runWarnings) lines.push(`    warning: ${w}`);
-        for (const a of p.failing) lines.push(`    ${a.category}: ${a.id} — ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}${a.weight > 0 ? ` [weight ${a.weight}, score ${a.score}]` : ` [score ${a.score}]`}`);
+        for (const a of p.failing) {
+          lines.push(`    ${a.category}: ${a.id} — ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}${a.weight > 0 ? ` [weight ${a.weight}, score ${a.score}]` : ` [score ${a.score}]`}`);
+          for (const item of a.items) lines.push(`      · ${item}`);
+        }
         for (const [cat, target] of Object.entries(LIGHTHOUSE_TARGETS)) {
           report.limit(`lighthouse ${p.page}`, cat, p.scores[cat as keyof typeof LIGHTHOUSE_TARGETS], "", "≥", target);
         }

@@ -11,13 +11,15 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { Client } from "pg";
 import { signIn } from "../lib/http";
+import { itemsOf, type Item } from "../lib/lighthouse-items";
 import { BENCH_PASSWORD, prepareApplicants } from "./applicants";
 
 export const LIGHTHOUSE_TARGETS = { performance: 90, accessibility: 100, "best-practices": 95 } as const;
 type Category = keyof typeof LIGHTHOUSE_TARGETS;
 const CATEGORIES = Object.keys(LIGHTHOUSE_TARGETS) as Category[];
 
-export type FailingAudit = { category: Category; id: string; title: string; score: number | null; displayValue?: string; weight: number };
+export type FailingAudit = { category: Category; id: string; title: string; score: number | null; displayValue?: string; weight: number; items: string[] };
+
 export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; failing: FailingAudit[]; ms: number; runWarnings: string[]; attempts: number };
 
 async function openCallId(ownerUrl: string): Promise<string> {
@@ -34,7 +36,7 @@ async function openCallId(ownerUrl: string): Promise<string> {
 
 type Lhr = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; details?: { type?: string } }>;
+  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string; details?: { type?: string; items?: Item[] } }>;
   runWarnings: string[];
   runtimeError?: { code: string; message: string };
 };
@@ -65,7 +67,7 @@ async function audit(url: string, headers: Record<string, string> | undefined): 
         const threshold = ref.weight > 0 ? 1 : 0.9;
         if (a.score >= threshold) continue;
         seen.add(a.id);
-        failing.push({ category: cat, id: a.id, title: a.title, score: a.score, displayValue: a.displayValue, weight: ref.weight });
+        failing.push({ category: cat, id: a.id, title: a.title, score: a.score, displayValue: a.displayValue, weight: ref.weight, items: itemsOf(a.details) });
       }
     }
     return { scores, failing, ms: performance.now() - t0, runWarnings: lhr.runWarnings };
