@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- scenario ...]`: benchmarks against a production build (`npm start`) on a real
- * PostgreSQL, printing figures (no pass/fail: targets are compared by reading the table).
+ * `npm run bench [-- [--smoke] scenario ...]`: benchmarks against a production build (`npm start`) on a real
+ * PostgreSQL, printing figures and one table of them against issue 10's targets (a missed target does not
+ * change the exit code; a scenario that throws does, after the others have run).
  *
  * Scenarios:
  *   floor   GET /api/health (SELECT 1 through the app's pool, renders nothing): the ceiling no page can
@@ -11,10 +12,21 @@
  *           same concurrency in the same run (bench/scenarios/applicants.ts).
  *   assignment  automatic reviewer assignment, 2,000 applications × 3 reviewers over 30 reviewers (pure
  *           computation, bench/scenarios/assignment.ts; alone it starts no server).
- *   ranking  the ranking of the `--scale` benchmark call (BENCH_RANKING_APPLICATIONS, default 2,000 × 3 reviews):
+ *   rush     the deadline rush: BENCH_RUSH_APPLICANTS (default 500) applicants with one complete draft each,
+ *           signed in before the window (5 at a time); in a BENCH_RUSH_SECONDS (default 60) window each starts
+ *           at a random moment of its first half and saves its draft (PUT …/draft), saves again with the
+ *           returned version and submits (the wizard's server action), all over HTTP. Every latency, errors
+ *           (no answer, non-2xx, not ok), the peak of requests in flight, and from the database: every
+ *           acknowledged submit must be submitted with a revision (else lost). The floor is measured after it
+ *           at the rush's PEAK CONCURRENCY (requests in flight at once), same run (bench/scenarios/rush.ts).
+ *   my       (alias dashboard-applicant) BENCH_MY_USERS (default 100) signed-in applicants, each its own
+ *           session cookie and 2 applications, loading GET /my (the applicant's dashboard) in a closed loop
+ *           over BENCH_SECONDS; against the floor at 100 connections (bench/scenarios/my.ts).
+ *   ranking  the ranking of the `--scale` benchmark call (BENCH_RANKING_APPLICATIONS, default 10,000 × 3 reviews):
  *           GET /admin/calls/<id>/ranking as the admin (its first page of 50 rows, and a middle page by raw
- *           rank), 20 sequential requests each after a warm-up (p50/p95/max), and `callRanking` for one page
- *           alone in-process (bench/scenarios/ranking.ts).
+ *           rank), 20 sequential requests each after a warm-up (p50/p95/max), `callRanking` for one page
+ *           alone in-process, and the same aggregation as one bare SQL query through pg, 20 sequential runs
+ *           after 3 warm-ups (the page's p95 against 3 × its p95) (bench/scenarios/ranking.ts).
  *   awards   "fill the budget" on the same call (budget for 91 grants): `proposeAwards` and then `confirmProposal`
  *           of its 91 awards in one transaction, in-process, 3 runs, each undone afterwards
  *           (bench/scenarios/awards.ts).
@@ -32,9 +44,19 @@
  *           connections (bench/scenarios/pages.ts).
  *   js       the script files the landing page (signed out) and the application wizard (signed in) load on
  *           arrival, gzipped (bench/scenarios/pages.ts).
+ *   lighthouse  Lighthouse 12 (mobile emulation, simulated throttling) in headless Chromium (CHROME_PATH, default
+ *           /usr/bin/chromium) on the landing page, an open call's page and the wizard signed in: performance
+ *           ≥ 90, accessibility 100, best practices ≥ 95; the audits that cost a missed score are printed
+ *           (bench/scenarios/lighthouse.ts).
  * Every run ends with one table (scenario, figure, floor, ratio, target, pass/fail), also written to
  * bench/results/latest.json and latest.md (bench/lib/report.ts).
- * Environment: BENCH_PORT (default 3200) for the server it starts; BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
+ * Smoke mode (`npm run bench -- --smoke`, or BENCH_SMOKE=1; .ci/run runs it): every scenario (or those named)
+ * with tiny sizes (SMOKE_SIZES below: 2 s runs, 10 applicants, 200 ranking applications, 2,000
+ * export rows…; an explicit variable wins; Lighthouse as in a full run, about 10 s a page) on a data folder of its
+ * own (.data/bench-smoke), its table written to bench/results/smoke.json and smoke.md; it proves the harness
+ * works, its figures mean nothing. It exits non-zero when a scenario throws or outlasts BENCH_STEP_TIMEOUT_S
+ * (default 300 s in smoke mode, 3,600 s otherwise), not when a target is missed.
+ * Environment: BENCH_PORT (default 3200) for the server it starts (storm's second server on BENCH_PORT + 1); BENCH_URL to use a running portal (then BENCH_DATABASE_URL, its owner's URL, for the
  * applicants' set-up); BENCH_SECONDS per run (default 10).
  */
 import os from "node:os";
@@ -50,6 +72,9 @@ import { stormBench } from "./scenarios/storm";
 import { rankingBench } from "./scenarios/ranking";
 import { dashboardBench } from "./scenarios/dashboard";
 import { exportBench } from "./scenarios/export";
+import { LIGHTHOUSE_TARGETS, lighthouseBench } from "./scenarios/lighthouse";
+import { myBench } from "./scenarios/my";
+import { rushBench, type RushResult } from "./scenarios/rush";
 import {
   autosaveLoad,
   benchDatabaseUrl,
@@ -62,7 +87,30 @@ import {
   type Stats,
 } from "./scenarios/applicants";
 
+const args = process.argv.slice(2);
+/** Smoke mode: every scenario with tiny sizes, proving the harness works (exit 1 only if a scenario throws). */
+const smoke = args.includes("--smoke") || process.env.BENCH_SMOKE === "1";
+/** Tiny sizes of the smoke pass; an explicit environment variable still wins. */
+const SMOKE_SIZES: Record<string, string> = {
+  BENCH_SECONDS: "2",
+  BENCH_APPLICANTS: "10",
+  BENCH_RUSH_APPLICANTS: "10",
+  BENCH_RUSH_SECONDS: "6",
+  BENCH_MY_USERS: "10",
+  BENCH_RANKING_APPLICATIONS: "200",
+  BENCH_DASHBOARD_APPLICATIONS: "300",
+  BENCH_STORM_ACTIONS: "60",
+  BENCH_STORM_GRANTS: "20",
+  BENCH_EXPORT_ROWS: "2000",
+  BENCH_EXPORT_CONTROL_ROWS: "200",
+};
+if (smoke) for (const [k, v] of Object.entries(SMOKE_SIZES)) process.env[k] ??= v;
+const SCENARIOS = ["assignment", "memory", "floor", "applicants", "rush", "my", "ranking", "awards", "dashboard", "storm", "export", "pages", "js", "lighthouse"];
+const ALIASES: Record<string, string> = { "dashboard-applicant": "my" };
+
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+/** A scenario that has not ended by then counts as failed and the run goes on (a hang must not stall CI). */
+const stepTimeoutS = Number(process.env.BENCH_STEP_TIMEOUT_S ?? (smoke ? 300 : 3600));
 
 function statsRow(name: string, c: number, r: Stats): string {
   const f = (n: number) => n.toFixed(1).padStart(8);
@@ -120,34 +168,87 @@ async function applicantsScenario(base: string, dataDir: string, lines: string[]
   report.add({ scenario: `applicants (${n} at once)`, figure: "errors", value: autosave.errors + submit.errors, unit: "", target: "0", pass: autosave.errors + submit.errors === 0 });
 }
 
+async function rushScenario(base: string, dataDir: string, lines: string[], report: Report): Promise<void> {
+  const n = Number(process.env.BENCH_RUSH_APPLICANTS ?? 500);
+  const windowS = Number(process.env.BENCH_RUSH_SECONDS ?? 60);
+  const r = await rushBench(base, benchDatabaseUrl(dataDir), n, windowS);
+  // The floor at the concurrency the rush reached at its peak (requests in flight at once), same run.
+  const floor = await floorLoad(base, Math.max(1, r.peakInFlight), seconds);
+  const f = (x: number) => x.toFixed(1);
+  const d = (name: string, x: RushResult["latency"]["all"]) => `  ${name.padEnd(26)} ${String(x.samples).padStart(5)} requests: p50 ${f(x.p50)} ms, p95 ${f(x.p95)} ms, p99 ${f(x.p99)} ms, max ${f(x.max)} ms`;
+  lines.push("");
+  lines.push(`rush: ${n} applicants (signed in beforehand in ${(r.signInMs / 1000).toFixed(1)} s), each starting at a random moment in the first ${windowS / 2} s of a ${windowS} s window: save, save, submit`);
+  lines.push(d("all requests", r.latency.all));
+  lines.push(d("saves: PUT …/draft", r.latency.save));
+  lines.push(d("submits: server action", r.latency.submit));
+  lines.push(`  last answer ${r.lastAnswerS.toFixed(1)} s after the window opened; peak ${r.peakInFlight} requests in flight; errors ${r.errors}`);
+  for (const e of r.errorSamples) lines.push(`    first ${e}`);
+  lines.push(`  submits acknowledged ${r.acknowledged}, submitted with a revision in the database ${r.submitted}, lost ${r.lost}`);
+  lines.push(`  floor at the rush's peak concurrency (${Math.max(1, r.peakInFlight)} connections): p50 ${f(floor.p50)} ms, p95 ${f(floor.p95)} ms, ${floor.rps.toFixed(0)} req/s`);
+  const scenario = `rush (${n} applicants, ${windowS} s)`;
+  report.add({ scenario, figure: "errors", value: r.errors, unit: "", target: "0", pass: r.errors === 0 });
+  report.add({ scenario, figure: "lost submissions", value: r.lost, unit: "", target: "0", pass: r.lost === 0 });
+  report.add({ scenario, figure: "submitted / applicants", value: r.submitted, unit: `of ${n}`, target: "", pass: null });
+  report.ratio(scenario, `p95 of all requests (floor at ${Math.max(1, r.peakInFlight)} conn.)`, r.latency.all.p95, "ms", floor.p95, "≤", 5, "5 × the floor's p95");
+  report.limit(scenario, "last answer after the window opened", r.lastAnswerS, "s", "≤", windowS);
+}
+
 function row(name: string, c: number, r: LoadResult): string {
   const f = (n: number) => n.toFixed(1).padStart(8);
   return `${name.padEnd(28)} ${String(c).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${String(r.errors + r.non2xx).padStart(7)}`;
 }
 
 async function main() {
-  const wanted = new Set(process.argv.slice(2));
+  const wanted = new Set(args.filter((a) => !a.startsWith("--")).map((a) => ALIASES[a] ?? a));
+  const unknown = [...wanted].filter((w) => !SCENARIOS.includes(w));
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(", ")} (known: ${SCENARIOS.join(", ")})`);
   const all = wanted.size === 0;
-  if (all || wanted.has("assignment")) {
+  const want = (name: string) => all || wanted.has(name);
+  const failed: string[] = [];
+  const t0 = performance.now();
+  if (want("assignment")) {
     assignmentBench(); // warm-up
     const runs = Array.from({ length: 5 }, () => assignmentBench()).sort((a, b) => a - b);
     console.log(`\nautomatic assignment, 2000 applications × 3 over 30 reviewers, 2% conflicted pairs: median ${runs[2].toFixed(1)} ms (best ${runs[0].toFixed(1)} ms)`);
     if (wanted.size === 1) return;
   }
-  const server = await startServer(Number(process.env.BENCH_PORT ?? 3200));
+  const port = Number(process.env.BENCH_PORT ?? 3200);
+  const server = await startServer(port, smoke ? ".data/bench-smoke" : ".data/bench");
   const lines: string[] = [];
   const report = new Report();
   const startedAt = new Date().toISOString();
   let floor100: LoadResult | undefined;
+  const floorAt100 = async () => (floor100 ??= await load({ url: `${server.url}/api/health`, connections: 100, durationMs: seconds * 1000, warmupMs: 2000 }));
+  /** Run one scenario; a throw is reported and the run goes on (the exit code says so at the end). */
+  const step = async (name: string, fn: () => Promise<void>) => {
+    const s0 = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no end after ${stepTimeoutS} s (BENCH_STEP_TIMEOUT_S)`)), stepTimeoutS * 1000);
+    });
+    try {
+      await Promise.race([fn(), timeout]);
+      console.log(`[bench] ${name} done in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+    } catch (e) {
+      failed.push(name);
+      // A failed query's message carries its parameters (thousands of values): its first line and the cause.
+      const err = e as Error & { cause?: { message?: string; detail?: string } };
+      const why = `${err.message.split("\n")[0].slice(0, 300)}${err.cause?.message ? ` — cause: ${err.cause.message}${err.cause.detail ? ` (${err.cause.detail})` : ""}` : ""}`;
+      console.error(`[bench] ${name} FAILED after ${((performance.now() - s0) / 1000).toFixed(1)} s: ${why}\n${(err.stack ?? "").split("\n").filter((l) => l.trimStart().startsWith("at ")).slice(0, 8).join("\n")}`);
+      lines.push("", `${name}: FAILED — ${why}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   try {
     console.log(`\nJas Grant benchmarks against ${server.url} (${seconds} s per run, 2 s warm-up)`);
-    if (all || wanted.has("memory")) {
+    if (want("memory")) await step("memory", async () => {
       await new Promise((r) => setTimeout(r, 3000));
       const rss = serverRssMiB(server.dataDir);
       lines.push(`idle server memory (RSS, fresh start): ${rss === null ? "n/a (BENCH_URL)" : `${rss.toFixed(0)} MiB`}`);
       if (rss !== null) report.limit("memory", "idle RSS after start", rss, "MiB", "≤", 250);
-    }
-    if (all || wanted.has("floor")) {
+    });
+    if (want("floor")) await step("floor", async () => {
       lines.push("");
       lines.push(HEADER);
       for (const c of [10, 100]) {
@@ -157,10 +258,24 @@ async function main() {
         report.add({ scenario: `floor (${c} connections)`, figure: "p95", value: r.p95, unit: "ms", target: "" });
         if (c === 100) floor100 = r;
       }
-    }
-    if (all || wanted.has("applicants")) await applicantsScenario(server.url, server.dataDir, lines, report);
-    if (all || wanted.has("ranking")) {
-      const n = Number(process.env.BENCH_RANKING_APPLICATIONS ?? 2000);
+    });
+    if (want("applicants")) await step("applicants", () => applicantsScenario(server.url, server.dataDir, lines, report));
+    if (want("rush")) await step("rush", () => rushScenario(server.url, server.dataDir, lines, report));
+    if (want("my")) await step("my", async () => {
+      const floor = await floorAt100();
+      const users = Number(process.env.BENCH_MY_USERS ?? 100);
+      const r = await myBench(server.url, benchDatabaseUrl(server.dataDir), seconds, users);
+      lines.push("");
+      lines.push(`my: ${users} signed-in applicants (own session each, 2 applications each) loading their dashboard (${(r.bytes / 1024).toFixed(0)} KiB of HTML); floor at 100 connections`);
+      lines.push(HEADER);
+      lines.push(row("floor: GET /api/health", 100, floor));
+      lines.push(row("GET /my (applicant)", users, r.result));
+      const scenario = `my (${users} applicants)`;
+      report.ratio(scenario, "GET /my requests/s", r.result.rps, "req/s", floor.rps, "≥", 0.25, "25% of the floor");
+      report.add({ scenario, figure: "errors", value: r.result.errors + r.result.non2xx, unit: "", target: "0", pass: r.result.errors + r.result.non2xx === 0 });
+    });
+    if (want("ranking")) await step("ranking", async () => {
+      const n = Number(process.env.BENCH_RANKING_APPLICATIONS ?? 10_000);
       const r = await rankingBench(server.url, benchDatabaseUrl(server.dataDir), n);
       const f = (x: number) => x.toFixed(1);
       lines.push("");
@@ -171,10 +286,19 @@ async function main() {
         );
       }
       lines.push(`  ${"callRanking, one page (data layer only)".padEnd(46)} ${r.dal.samples} sequential: p50 ${f(r.dal.p50)} ms, p95 ${f(r.dal.p95)} ms, max ${f(r.dal.max)} ms`);
-      report.limit(`ranking (${r.applications} applications)`, "first page p95, server", r.pages[0].timing.p95, "ms", "≤", 300);
-    }
-    if (all || wanted.has("awards")) {
-      const n = Number(process.env.BENCH_RANKING_APPLICATIONS ?? 2000);
+      lines.push(
+        `  ${"the same aggregation, one bare SQL query".padEnd(46)} ${r.bare.samples} sequential: p50 ${f(r.bare.p50)} ms, p95 ${f(r.bare.p95)} ms, max ${f(r.bare.max)} ms (first page: ${r.bareAgrees.same} of ${r.bareAgrees.of} rows in callRanking's order)`,
+      );
+      const b = r.breakdown;
+      lines.push(`  where callRanking's time goes: its 2 big reads bare through pg (${b.rows.applications} + ${b.rows.reviews} rows, in parallel) p50 ${f(b.reads.p50)} ms, p95 ${f(b.reads.p95)} ms; rankApplications + callScoring in JS p50 ${f(b.rankJs.p50)} ms, p95 ${f(b.rankJs.p95)} ms`);
+      const scenario = `ranking (${r.applications} applications)`;
+      report.limit(scenario, "first page p95, server", r.pages[0].timing.p95, "ms", "≤", 300);
+      report.add({ scenario, figure: "callRanking p95 (data layer)", value: r.dal.p95, unit: "ms", target: "" });
+      report.add({ scenario, figure: "bare SQL p95", value: r.bare.p95, unit: "ms", target: "" });
+      report.ratio(scenario, "first page p95 / bare SQL p95", r.pages[0].timing.p95, "ms", r.bare.p95, "≤", 3, "3 × the bare SQL");
+    });
+    if (want("awards")) await step("awards", async () => {
+      const n = Number(process.env.BENCH_RANKING_APPLICATIONS ?? 10_000);
       const r = await awardsBench(server.url, benchDatabaseUrl(server.dataDir), n);
       const f = (x: number) => x.toFixed(1);
       lines.push("");
@@ -184,8 +308,8 @@ async function main() {
       }
       const slowest = Math.max(...r.runs.map((x) => x.proposeMs + x.confirmMs));
       report.limit(`awards (${r.applications} applications)`, "propose + confirm 91, slowest run", slowest, "ms", "≤", 1000);
-    }
-    if (all || wanted.has("dashboard")) {
+    });
+    if (want("dashboard")) await step("dashboard", async () => {
       const n = Number(process.env.BENCH_DASHBOARD_APPLICATIONS ?? 10_000);
       const r = await dashboardBench(server.url, benchDatabaseUrl(server.dataDir), n);
       const f = (x: number) => x.toFixed(1);
@@ -200,10 +324,10 @@ async function main() {
         lines.push(`  ${`${d.label} (data layer only)`.padEnd(46)} ${d.timing.samples} sequential: p50 ${f(d.timing.p50)} ms, p95 ${f(d.timing.p95)} ms, max ${f(d.timing.max)} ms`);
       }
       for (const p of r.pages) report.add({ scenario: `dashboard (${r.applications.all} applications)`, figure: `GET ${p.path.replace(/[0-9a-f-]{36}/, "<id>")} p95`, value: p.timing.p95, unit: "ms", target: "" });
-    }
-    if (all || wanted.has("storm")) {
+    });
+    if (want("storm")) await step("storm", async () => {
       const port = Number(process.env.BENCH_PORT ?? 3200) + 1;
-      const r = await stormBench(server.url, benchDatabaseUrl(server.dataDir), server.dataDir, port);
+      const r = await stormBench(server.url, benchDatabaseUrl(server.dataDir), server.dataDir, port, Number(process.env.BENCH_STORM_ACTIONS ?? 300), Number(process.env.BENCH_STORM_GRANTS ?? 91));
       const i = r.invariants;
       lines.push("");
       lines.push(`storm: ${r.attempts} award actions at once over HTTP, two next start processes on one database, budget ${i.cap / 1_500_000} grants`);
@@ -214,8 +338,8 @@ async function main() {
         `  invariants: awarded_total ${i.awardedTotal}, sum of active awards ${i.activeSum}, active awards ${i.active}, distinct applications ${i.distinctApps} — ${i.awardedTotal === i.activeSum && i.active === i.distinctApps && i.awardedTotal <= i.cap ? "hold" : "BROKEN"}`,
       );
       report.add({ scenario: `storm (${r.attempts} awards at once)`, figure: "awarded", value: r.awarded, unit: "", target: `= ${i.cap / 1_500_000}, totals agree`, pass: r.awarded === i.cap / 1_500_000 && i.awardedTotal === i.activeSum && r.otherFailures === 0 });
-    }
-    if (all || wanted.has("export")) {
+    });
+    if (want("export")) await step("export", async () => {
       const r = await exportBench(server.url, benchDatabaseUrl(server.dataDir), server.dataDir);
       const mib = (x: number | null) => (x === null ? "n/a" : `${x.toFixed(0)} MiB`);
       const f1 = (x: number) => x.toFixed(1);
@@ -228,7 +352,8 @@ async function main() {
         );
       }
       for (const c of r.cancel) {
-        lines.push(`  ${c.format} download dropped by the client after 512 KiB: locks of export transactions on applications ${c.locksWhileReading} while reading → ${c.locksAfterCancel} 2 s later (${c.locksWhileReading > 0 && c.locksAfterCancel === 0 ? "cursor released" : "CHECK"})`);
+        if (c.completed) lines.push(`  ${c.format} download to drop after 512 KiB: the whole file was smaller, nothing dropped (not checked)`);
+        else lines.push(`  ${c.format} download dropped by the client after 512 KiB: locks of export transactions on applications ${c.locksWhileReading} while reading → ${c.locksAfterCancel} 2 s later (${c.locksWhileReading > 0 && c.locksAfterCancel === 0 ? "cursor released" : "CHECK"})`);
       }
       for (const h of r.http.filter((x) => x.format === "xlsx" && !x.call.endsWith("again"))) {
         if (h.rows >= 100_000) report.limit(`export (${h.rows.toLocaleString("en")} rows)`, "XLSX over HTTP", h.ms / 1000, "s", "≤", 20);
@@ -240,47 +365,73 @@ async function main() {
         );
         if (d.rows >= 100_000) report.limit(`export (${d.rows.toLocaleString("en")} rows)`, `${d.format.toUpperCase()} heap growth (in-process)`, d.heapRetainedMaxMiB - d.heapBeforeMiB, "MiB", "≤", 50);
       }
-    }
-    if (all || wanted.has("pages")) {
-      floor100 ??= await load({ url: `${server.url}/api/health`, connections: 100, durationMs: seconds * 1000, warmupMs: 2000 });
+    });
+    if (want("pages")) await step("pages", async () => {
+      const floor = await floorAt100();
       const r = await pagesBench(server.url, benchDatabaseUrl(server.dataDir), seconds);
       lines.push("");
       lines.push("pages: 100 concurrent readers");
       lines.push(HEADER);
-      lines.push(row("floor: GET /api/health", 100, floor100));
+      lines.push(row("floor: GET /api/health", 100, floor));
       lines.push(row("GET / (landing)", 100, r.landing));
       lines.push(row(`GET ${r.callPath.replace(/[0-9a-f-]{36}/, "<id>")}`, 100, r.call));
-      report.ratio("pages (100 readers)", "GET / requests/s", r.landing.rps, "req/s", floor100.rps, "≥", 0.4, "40% of the floor");
-      report.ratio("pages (100 readers)", "GET /calls/<id> requests/s", r.call.rps, "req/s", floor100.rps, "≥", 0.4, "40% of the floor");
+      report.ratio("pages (100 readers)", "GET / requests/s", r.landing.rps, "req/s", floor.rps, "≥", 0.4, "40% of the floor");
+      report.ratio("pages (100 readers)", "GET /calls/<id> requests/s", r.call.rps, "req/s", floor.rps, "≥", 0.4, "40% of the floor");
       report.add({ scenario: "pages (100 readers)", figure: "errors", value: r.landing.errors + r.landing.non2xx + r.call.errors + r.call.non2xx, unit: "", target: "0", pass: r.landing.errors + r.landing.non2xx + r.call.errors + r.call.non2xx === 0 });
-    }
-    if (all || wanted.has("js")) {
+    });
+    if (want("js")) await step("js", async () => {
       const weights = await jsBench(server.url, benchDatabaseUrl(server.dataDir));
       lines.push("");
       lines.push("js: script files loaded on arrival (gzip level 9)");
       for (const w of weights) lines.push(`  ${w.page.padEnd(40)} ${String(w.scripts).padStart(3)} files, ${w.rawKiB.toFixed(0).padStart(5)} KiB raw, ${w.gzipKiB.toFixed(1).padStart(6)} KiB gzip`);
       report.limit("js", "landing, gzip", weights[0].gzipKiB, "KiB", "≤", 130);
       report.limit("js", "wizard, gzip", weights[1].gzipKiB, "KiB", "≤", 200);
-    }
-    if (all || wanted.has("memory")) {
+    });
+    if (want("lighthouse")) await step("lighthouse", async () => {
+      const pages = await lighthouseBench(server.url, benchDatabaseUrl(server.dataDir));
+      lines.push("");
+      lines.push("lighthouse: mobile emulation (default), simulated throttling, headless Chromium");
+      for (const p of pages) {
+        lines.push(`  ${p.page.padEnd(36)} performance ${p.scores.performance}, accessibility ${p.scores.accessibility}, best practices ${p.scores["best-practices"]} (${(p.ms / 1000).toFixed(0)} s${p.attempts > 1 ? `, attempt ${p.attempts}` : ""})`);
+        for (const w of p.runWarnings) lines.push(`    warning: ${w}`);
+        for (const a of p.failing) {
+          lines.push(`    ${a.category}: ${a.id} — ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}${a.weight > 0 ? ` [weight ${a.weight}, score ${a.score}]` : ` [score ${a.score}]`}`);
+          for (const item of a.items) lines.push(`      · ${item}`);
+        }
+        for (const [cat, target] of Object.entries(LIGHTHOUSE_TARGETS)) {
+          report.limit(`lighthouse ${p.page}`, cat, p.scores[cat as keyof typeof LIGHTHOUSE_TARGETS], "", "≥", target);
+        }
+      }
+    });
+    if (want("memory")) await step("memory (after the load)", async () => {
       await new Promise((r) => setTimeout(r, 5000));
       const rss = serverRssMiB(server.dataDir);
       lines.push("");
       lines.push(`idle server memory (RSS, 5 s after load): ${rss === null ? "n/a (BENCH_URL)" : `${rss.toFixed(0)} MiB`}`);
       if (rss !== null) report.limit("memory", "idle RSS after the load", rss, "MiB", "≤", 250);
-    }
+    });
   } finally {
     await server.stop();
   }
+  const totalS = (performance.now() - t0) / 1000;
   console.log(lines.join("\n"));
   if (report.rows.length) {
     console.log(`\n${renderText(report.rows)}`);
-    writeResults(report.rows, { startedAt, machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, scenarios: [...wanted] });
-    console.log("\nwritten to bench/results/latest.json and latest.md");
+    const name = smoke ? "smoke" : "latest";
+    writeResults(
+      report.rows,
+      { startedAt, machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`, scenarios: [...(smoke ? ["--smoke"] : []), ...wanted] },
+      undefined,
+      name,
+    );
+    console.log(`\nwritten to bench/results/${name}.json and ${name}.md`);
   }
+  console.log(`\n${smoke ? "smoke pass" : "benchmarks"}: ${totalS.toFixed(0)} s${failed.length ? `; FAILED scenarios: ${failed.join(", ")}` : ", every scenario ran"}`);
+  // Explicitly: a scenario that timed out may still hold sockets open.
+  process.exit(failed.length ? 1 : 0);
 }
 
 main().catch((e: Error) => {
-  console.error(e.message);
+  console.error(e.stack ?? e.message);
   process.exit(1);
 });

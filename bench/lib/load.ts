@@ -12,6 +12,8 @@ export type LoadOptions = {
   warmupMs?: number;
   method?: string;
   headers?: Record<string, string>;
+  /** Headers of connection i (0-based), e.g. each its own session cookie; used instead of `headers`. */
+  headersFor?: (connection: number) => Record<string, string>;
   body?: string;
 };
 
@@ -26,9 +28,9 @@ export type LoadResult = {
   max: number;
 };
 
-function once(agent: http.Agent, o: LoadOptions): Promise<number> {
+function once(agent: http.Agent, o: LoadOptions, headers: Record<string, string> | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(o.url, { agent, method: o.method ?? "GET", headers: o.headers }, (res) => {
+    const req = http.request(o.url, { agent, method: o.method ?? "GET", headers }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
       res.on("error", reject);
@@ -67,11 +69,12 @@ async function runFor(agent: http.Agent, o: LoadOptions, ms: number, latencies: 
   const end = performance.now() + ms;
   let errors = 0;
   let non2xx = 0;
-  const worker = async () => {
+  const worker = async (_: unknown, i: number) => {
+    const headers = o.headersFor ? o.headersFor(i) : o.headers;
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        const status = await once(agent, o);
+        const status = await once(agent, o, headers);
         if (status < 200 || status >= 300) non2xx++;
         latencies.push(performance.now() - t);
       } catch {

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown, renderText, Report } from "./report";
+import { renderMarkdown, renderText, Report, writeResults } from "./report";
 
 describe("the benchmark table", () => {
   it("judges absolute limits and ratios to the floor", () => {
@@ -22,5 +25,15 @@ describe("the benchmark table", () => {
     expect(text[1]).toMatch(/pass$/);
     const md = renderMarkdown(r.rows, "Measured now.");
     expect(md).toContain("| memory | idle RSS | 180 MiB |  |  | ≤ 250 MiB | pass |");
+  });
+
+  it("writes the smoke pass's table beside, not over, the latest one", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-report-"));
+    const r = new Report();
+    r.limit("memory", "idle RSS", 180, "MiB", "≤", 250);
+    writeResults(r.rows, { startedAt: "2026-12-02T10:00:00Z", machine: "test", scenarios: ["--smoke"] }, dir, "smoke");
+    expect(fs.readdirSync(dir).sort()).toEqual(["smoke.json", "smoke.md"]);
+    expect(fs.readFileSync(path.join(dir, "smoke.md"), "utf8")).toContain("`npm run bench -- --smoke`");
+    fs.rmSync(dir, { recursive: true });
   });
 });

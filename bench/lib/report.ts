@@ -41,6 +41,7 @@ export class Report {
 }
 
 function fmt(n: number): string {
+  if (Number.isInteger(n)) return String(n);
   return Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1);
 }
 
@@ -69,9 +70,14 @@ export function renderMarkdown(rows: readonly ResultRow[], meta: string): string
   return `${meta}\n\n${head}\n${rows.map((r) => `| ${cells(r).join(" | ")} |`).join("\n")}\n`;
 }
 
-/** Write latest.json and latest.md under `dir` (bench/results by default). */
-export function writeResults(rows: readonly ResultRow[], meta: { startedAt: string; machine: string; scenarios: string[] }, dir = path.resolve("bench/results")): void {
+/** Write <name>.json and <name>.md under `dir` (bench/results by default; "latest", or "smoke" for the smoke pass). */
+export function writeResults(
+  rows: readonly ResultRow[],
+  meta: { startedAt: string; machine: string; scenarios: string[] },
+  dir = path.resolve("bench/results"),
+  name = "latest",
+): void {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify({ ...meta, rows }, null, 2) + "\n");
-  fs.writeFileSync(path.join(dir, "latest.md"), renderMarkdown(rows, `Measured ${meta.startedAt} on ${meta.machine} (\`npm run bench${meta.scenarios.length ? ` -- ${meta.scenarios.join(" ")}` : ""}\`).`));
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ ...meta, rows }, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, `${name}.md`), renderMarkdown(rows, `Measured ${meta.startedAt} on ${meta.machine} (\`npm run bench${meta.scenarios.length ? ` -- ${meta.scenarios.join(" ")}` : ""}\`).`));
 }

@@ -5,9 +5,9 @@ import path from "node:path";
 
 export type BenchServer = { url: string; dataDir: string; stop(): Promise<void> };
 
-export async function startServer(port = 3200): Promise<BenchServer> {
+export async function startServer(port = 3200, data = ".data/bench"): Promise<BenchServer> {
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, dataDir: "", stop: async () => undefined };
-  const dataDir = path.resolve(".data/bench");
+  const dataDir = path.resolve(data);
   const child: ChildProcess = spawn("npm", ["start"], {
     env: { ...process.env, PORT: String(port), JG_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "inherit"],

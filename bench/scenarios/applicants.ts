@@ -74,20 +74,30 @@ export async function prepareApplicants(databaseUrl: string, n: number, rounds: 
       const userId = randomUUID();
       const email = `bench-${run}-${i}@bench.jasgrant.demo`;
       const birthDate = shiftDate("1996-01-01", (base + i * 7) % 3_600);
-      await db.insert(schema.users).values({
-        id: userId,
-        email,
-        passwordHash,
-        role: "applicant",
-        surname: "Бенчмарков",
-        givenName: "Өтініш",
-        iin: makeIin(birthDate, i % 2 ? "male" : "female", randomInt(1_000, 9_999)),
-        birthDate,
-        districtCode: "ili",
-        phone: "+77010000000",
-        language: "kk",
-        emailVerifiedAt: new Date(),
-      });
+      // IIN serials below 4,900: `--scale` (ranking, awards, dashboard) uses 5,000 and up. An IIN another
+      // bench applicant already holds (same day, sex and serial: rare, not impossible) is drawn again.
+      for (let attempt = 0; ; attempt++) {
+        const inserted = await db
+          .insert(schema.users)
+          .values({
+            id: userId,
+            email,
+            passwordHash,
+            role: "applicant",
+            surname: "Бенчмарков",
+            givenName: "Өтініш",
+            iin: makeIin(birthDate, i % 2 ? "male" : "female", randomInt(1_000, 4_900)),
+            birthDate,
+            districtCode: "ili",
+            phone: "+77010000000",
+            language: "kk",
+            emailVerifiedAt: new Date(),
+          })
+          .onConflictDoNothing()
+          .returning({ id: schema.users.id });
+        if (inserted.length) break;
+        if (attempt >= 20) throw new Error(`no free IIN for a bench applicant born ${birthDate}`);
+      }
       const drafts: string[] = [];
       for (const callId of callIds) {
         const plan = businessPlan(rng, { lang: "kk", districtCode: "ili", awardAmount: 1_500_000, certificateYear: 2025 });

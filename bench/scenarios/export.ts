@@ -69,7 +69,8 @@ async function seedExportCall(db: ReturnType<typeof drizzle<typeof schema>>, cal
 
 export type HttpRun = { call: string; rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; rssBeforeMiB: number | null; rssPeakMiB: number | null; rssAfterMiB: number | null };
 export type DalRun = { rows: number; format: "csv" | "xlsx"; ms: number; bytes: number; heapBeforeMiB: number; heapRetainedMaxMiB: number; heapPeakMiB: number; heapAfterMiB: number; samples: number };
-export type CancelCheck = { format: "csv" | "xlsx"; locksWhileReading: number; locksAfterCancel: number };
+/** completed: the whole file arrived before 512 KiB (a small call, e.g. the smoke pass): nothing was dropped. */
+export type CancelCheck = { format: "csv" | "xlsx"; locksWhileReading: number; locksAfterCancel: number; completed: boolean };
 export type ExportBench = { seeded: { rows: number; added: number; ms: number }[]; http: HttpRun[]; cancel: CancelCheck[]; dal: DalRun[] };
 
 const MiB = 1024 * 1024;
@@ -159,6 +160,7 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
       );
     for (const format of ["csv", "xlsx"] as const) {
       let whileReading = 0;
+      let completed = false;
       await new Promise<void>((resolve, reject) => {
         const req = http.get(`${base}/api/calls/${EXPORT_CALL_LARGE}/export/applications.${format}?lang=kk`, { headers: { cookie } }, (res) => {
           let bytes = 0;
@@ -177,11 +179,16 @@ export async function exportBench(base: string, ownerUrl: string, dataDir: strin
                 .catch(reject);
             }
           });
+          res.on("end", () => {
+            if (done) return;
+            completed = true;
+            resolve();
+          });
         });
         req.on("error", () => undefined);
       });
       await new Promise((r) => setTimeout(r, 2000));
-      cancel.push({ format, locksWhileReading: whileReading, locksAfterCancel: await locks() });
+      cancel.push({ format, locksWhileReading: whileReading, locksAfterCancel: await locks(), completed });
     }
   } finally {
     await watcher.end();
