@@ -110,6 +110,18 @@ describe("glossary", () => {
     expect(new Set(names).size, "a term is listed twice").toBe(names.length);
   });
 
+  it("uses the catalogues' words: every term of kk and ru appears in some message", () => {
+    for (const lang of ["kk", "ru"] as const) {
+      const texts = [...MESSAGES[lang].values()];
+      for (const t of GLOSSARY) {
+        for (const v of t.use[lang]) {
+          const p = variantPattern(v);
+          expect(texts.some((text) => text.search(p) >= 0), `${lang} ${t.en}: “${v}” is in no message`).toBe(true);
+        }
+      }
+    }
+  });
+
   it("matches whole words with any ending, and phrases in order", () => {
     expect("Байқау бюджеті".match(variantPattern("байқау*"))).toEqual(["Байқау"]);
     expect("Өлшемшарттар".match(variantPattern("өлшем*"))).toEqual(["Өлшемшарттар"]);
