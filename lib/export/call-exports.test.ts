@@ -138,7 +138,7 @@ describe("call exports: rows", () => {
 
   it("an award: revoked with its date and reason, translated district and status", () => {
     const tr = exportTranslators("kk");
-    expect(csv(awardRow(award, "kk", tr), awardColumns(tr))).toEqual(["JG-AAAAAAAA", "Ахметов Ерлан Серікұлы", "Қонаев қаласы", "1500000", "2025-05-05 09:00", "Қайтарып алынды", "2025-06-01 09:00", "Бас тартты"]);
+    expect(csv(awardRow(award, "kk", tr), awardColumns(tr))).toEqual(["JG-AAAAAAAA", "Ахметов Ерлан Серікұлы", "Қонаев қаласы", "1500000", "2025-05-05 09:00", "Кері алынды", "2025-06-01 09:00", "Бас тартты"]);
     expect(awardRow({ ...award, status: "active", revokedAt: null, revokeReason: null }, "en", exportTranslators("en")).slice(5)).toEqual(["Active", null, null]);
   });
 
