@@ -40,15 +40,15 @@ export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
   "guardianRelation",
 ]);
 
-/** Append one row to the audit log, inside the caller's transaction (ARCHITECTURE.md habit 4). */
-export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+/** An entry as its row: personal fields named in changedFields, their values dropped. */
+function auditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
   const changedFields = new Set(entry.changedFields ?? []);
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(entry.changes ?? {})) {
     changedFields.add(field);
     if (!PERSONAL_FIELDS.has(field)) changes[field] = value;
   }
-  await tx.insert(auditLog).values({
+  return {
     actorId: entry.actor?.id ?? null,
     actorRole: entry.actor?.role ?? null,
     action: entry.action,
@@ -56,5 +56,15 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
     entityId: entry.entityId == null ? null : String(entry.entityId),
     changedFields: [...changedFields],
     changes,
-  });
+  };
+}
+
+/** Append one row to the audit log, inside the caller's transaction (ARCHITECTURE.md habit 4). */
+export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(entry));
+}
+
+/** Several entries in one INSERT (in this order), e.g. the awards of a confirmed proposal. */
+export async function writeAudits(tx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.insert(auditLog).values(entries.map(auditRow));
 }

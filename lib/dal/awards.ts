@@ -10,7 +10,7 @@ import { canonicalJson } from "@/lib/domain/canonical-json";
 import { formatMoney } from "@/lib/domain/money";
 import { enqueueMail } from "@/lib/mail/store";
 import { applicationReference, type Actor } from "./applications";
-import { writeAudit } from "./audit";
+import { writeAudit, writeAudits, type AuditEntry } from "./audit";
 import { callRanking, type RankingEntry } from "./ranking";
 import { applyTransition } from "./workflow";
 import { requireAdmin, UUID_RE } from "./guard";
@@ -330,6 +330,8 @@ async function awardLocked(
   tx: Tx,
   actor: Actor,
   a: { applicationId: string; callId: string; districtCode: string; amount: number; published: boolean; key: string | null },
+  /** Where to put the award's audit entry for the caller to write with others (same transaction); else written now. */
+  audits?: AuditEntry[],
 ): Promise<AwardResult> {
   const raised = await tx
     .update(calls)
@@ -361,13 +363,15 @@ async function awardLocked(
     .returning({ id: awards.id });
   const moved = await applyTransition(tx, { applicationId: a.applicationId, transition: "award", actor });
   if (!moved.ok) throw new Error(`award: transition refused (${moved.code})`);
-  await writeAudit(tx, {
+  const entry: AuditEntry = {
     actor,
     action: "award.create",
     entityType: "award",
     entityId: award.id,
     changes: { applicationId: a.applicationId, callId: a.callId, districtCode: a.districtCode, amount: a.amount, callAwardedTotal: raised[0].awardedTotal },
-  });
+  };
+  if (audits) audits.push(entry);
+  else await writeAudit(tx, entry);
   if (a.published) await enqueueDecision(tx, a.applicationId, "awarded", a.amount);
   return { ok: true, awardId: award.id, repeated: false };
 }
@@ -462,13 +466,16 @@ export async function confirmProposal(actor: Actor, callId: string, order: RankO
       const g = await gather(actor, callId, order);
       if (!g || g.proposal.fingerprint !== fingerprint) return { ok: false as const, code: "stale" as const };
       const byId = new Map(apps.map((a) => [a.id, a]));
+      // The awards' audit rows go in with the proposal's, in one INSERT, in the same transaction.
+      const audits: AuditEntry[] = [];
       for (const id of ids) {
         const a = byId.get(id);
         if (!a || (a.status !== "reviewed" && a.status !== "waitlisted")) return { ok: false as const, code: "stale" as const };
-        const r = await awardLocked(tx, actor, { applicationId: id, callId, districtCode: a.districtCode, amount: g.call.awardAmount, published: g.call.resultsPublishedAt !== null, key: null });
+        const r = await awardLocked(tx, actor, { applicationId: id, callId, districtCode: a.districtCode, amount: g.call.awardAmount, published: g.call.resultsPublishedAt !== null, key: null }, audits);
         if (!r.ok) throw new Refusal(r);
       }
-      await writeAudit(tx, { actor, action: "award.confirm_proposal", entityType: "call", entityId: callId, changes: { order, fingerprint, awarded: ids.length, applicationIds: ids } });
+      audits.push({ actor, action: "award.confirm_proposal", entityType: "call", entityId: callId, changes: { order, fingerprint, awarded: ids.length, applicationIds: ids } });
+      await writeAudits(tx, audits);
       return { ok: true as const, awarded: ids.length };
     });
   } catch (err) {

@@ -200,9 +200,10 @@ export function scoreApplications(
   applicationIds: readonly string[],
   reviews: readonly ReviewTotal[],
   options: ScoringOptions,
+  /** callScoring(reviews, options), when the caller has it already (it checks and groups every review). */
+  stats: CallScoring = callScoring(reviews, options),
 ): ApplicationScore[] {
   if (new Set(applicationIds).size !== applicationIds.length) throw new ScoringError('an application is listed twice');
-  const stats = callScoring(reviews, options);
   const byApp = new Map<string, ReviewTotal[]>();
   for (const r of reviews) {
     const list = byApp.get(r.applicationId);
@@ -256,26 +257,51 @@ export type RankingOptions = ScoringOptions & {
   order?: readonly RankKey[];
 };
 
-type Comparator = (a: RankingRow, b: RankingRow) => number;
+/**
+ * A rank key as numbers, one per row (NaN for a missing value), and its direction: `desc` puts higher
+ * values first; a missing value (no reviews, no jobs figure) comes after any value in either direction.
+ */
+type KeyColumn = { values: Float64Array; desc: boolean };
 
-/** Higher first; a missing value (no reviews, no jobs figure) after any value. */
-function desc(get: (r: RankingRow) => number | null): Comparator {
-  return (a, b) => {
-    const x = get(a);
-    const y = get(b);
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return y - x;
-  };
+function keyColumn(rows: readonly RankingRow[], key: RankKey): KeyColumn {
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const v = key === 'normalised_score' ? r.normalised : key === 'raw_score' ? r.mean : key === 'jobs_created' ? r.jobsCreated : r.submittedAt.getTime();
+    values[i] = v === null ? NaN : v;
+  }
+  return { values, desc: key !== 'submitted_at' };
 }
 
-const COMPARATORS: Record<RankKey, Comparator> = {
-  normalised_score: desc((r) => r.normalised),
-  raw_score: desc((r) => r.mean),
-  jobs_created: desc((r) => r.jobsCreated),
-  submitted_at: (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime(),
-};
+/** The rows' indexes in rank order by `keys`, then by id (code-unit order). */
+function rankOrder(rows: readonly RankingRow[], keys: readonly RankKey[]): number[] {
+  // Sorting indexes over typed columns: no comparator closure per key and no property reads per comparison
+  // (10,000 applications are ranked twice on every ranking page and three times per confirmed proposal).
+  const columns = keys.map((k) => keyColumn(rows, k));
+  const values = columns.map((c) => c.values);
+  const desc = columns.map((c) => c.desc);
+  const count = columns.length;
+  const ids = rows.map((r) => r.applicationId);
+  const index = rows.map((_, i) => i);
+  index.sort((i, j) => {
+    for (let k = 0; k < count; k++) {
+      const col = values[k];
+      const x = col[i];
+      const y = col[j];
+      if (x === y) continue;
+      const xMissing = Number.isNaN(x);
+      const yMissing = Number.isNaN(y);
+      if (xMissing && yMissing) continue;
+      if (xMissing) return 1;
+      if (yMissing) return -1;
+      return desc[k] ? y - x : x - y;
+    }
+    const a = ids[i];
+    const b = ids[j];
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return index;
+}
 
 /**
  * The ranking of a call: raw and normalised scores side by side, each with its own rank.
@@ -291,15 +317,28 @@ export function rankApplications(
   applications: readonly RankedApplication[],
   reviews: readonly ReviewTotal[],
   options: RankingOptions,
+  /** callScoring(reviews, options), when the caller has it already. */
+  stats: CallScoring = callScoring(reviews, options),
 ): RankingRow[] {
   const order = options.order ?? DEFAULT_RANK_ORDER;
   const scores = scoreApplications(
     applications.map((a) => a.id),
     reviews,
     options,
+    stats,
   );
+  // Fields written out rather than spread: a spread of 10,000 objects costs several times more.
   const rows: RankingRow[] = scores.map((s, i) => ({
-    ...s,
+    applicationId: s.applicationId,
+    reviews: s.reviews,
+    mean: s.mean,
+    median: s.median,
+    min: s.min,
+    max: s.max,
+    range: s.range,
+    normalised: s.normalised,
+    rawFallbacks: s.rawFallbacks,
+    disagreement: s.disagreement,
     submittedAt: applications[i].submittedAt,
     jobsCreated: applications[i].jobsCreated ?? null,
     rawRank: 0,
@@ -308,13 +347,7 @@ export function rankApplications(
   const sortBy = (primary: RankKey): RankingRow[] => {
     const keys: RankKey[] = [primary, ...order.filter((k) => k !== primary)];
     if (!keys.includes('submitted_at')) keys.push('submitted_at');
-    return [...rows].sort((a, b) => {
-      for (const k of keys) {
-        const c = COMPARATORS[k](a, b);
-        if (c !== 0) return c;
-      }
-      return a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0;
-    });
+    return rankOrder(rows, keys).map((i) => rows[i]);
   };
   const byRaw = sortBy('raw_score');
   byRaw.forEach((r, i) => (r.rawRank = i + 1));
