@@ -12,23 +12,34 @@ import { shiftDate } from "./util";
 
 let counter = 0;
 
-/** An applicant with a valid, unique IIN (serials 8000+ stay clear of demo and benchmark data). */
+/**
+ * An applicant with a valid, unique IIN (serials 8000+ stay clear of demo and benchmark data). The IINs
+ * follow a counter, so another process (an earlier benchmark run on the same database) may have taken
+ * one already: such an IIN is skipped (ON CONFLICT DO NOTHING, which also works inside a transaction).
+ */
 export async function makeApplicant(db: DbOrTx, opts: { district?: DistrictCode; birthDate?: string } = {}): Promise<string> {
-  const n = ++counter;
-  const id = randomUUID();
-  const birthDate = opts.birthDate ?? shiftDate("2001-01-01", n % 3_000);
-  await db.insert(users).values({
-    id,
-    email: `fixture-${id}@test.jasgrant.demo`,
-    role: "applicant",
-    surname: "Тестов",
-    givenName: "Тест",
-    iin: makeIin(birthDate, n % 2 ? "male" : "female", 8_000 + (n % 199) * 10),
-    birthDate,
-    districtCode: opts.district ?? "ili",
-    language: "kk",
-  });
-  return id;
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    const n = ++counter;
+    const id = randomUUID();
+    const birthDate = opts.birthDate ?? shiftDate("2001-01-01", n % 3_000);
+    const inserted = await db
+      .insert(users)
+      .values({
+        id,
+        email: `fixture-${id}@test.jasgrant.demo`,
+        role: "applicant",
+        surname: "Тестов",
+        givenName: "Тест",
+        iin: makeIin(birthDate, n % 2 ? "male" : "female", 8_000 + (n % 199) * 10),
+        birthDate,
+        districtCode: opts.district ?? "ili",
+        language: "kk",
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    if (inserted.length) return id;
+  }
+  throw new Error("makeApplicant: no free IIN after 1,000 tries");
 }
 
 export async function makeUser(db: DbOrTx, role: "admin" | "reviewer"): Promise<string> {

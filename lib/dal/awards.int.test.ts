@@ -174,6 +174,15 @@ describe("fill the budget, publish, revoke and promote", () => {
     const again = await proposeAwards(admin, callId, "raw");
     expect(again!.funded.map((r) => r.applicationId)).toEqual([i1, k1]);
     expect(await confirmProposal(admin, callId, "raw", again!.fingerprint)).toEqual({ ok: true, awarded: 2 });
+    // Written as single awards write them: per award its status change and its award row in the audit log,
+    // the call's running total in each (1 grant by hand before, then 2 and 3).
+    const trail = await getDb().select().from(auditLog).where(eq(auditLog.actorId, admin.id));
+    for (const id of [i1, k1]) {
+      expect(trail.filter((x) => x.action === "application.award" && x.entityId === id).map((x) => x.changes)).toEqual([{ status: { from: "reviewed", to: "awarded" } }]);
+    }
+    const created = trail.filter((x) => x.action === "award.create" && [i1, k1].includes((x.changes as { applicationId: string }).applicationId));
+    expect(created.map((x) => (x.changes as { callAwardedTotal: number }).callAwardedTotal).sort((a, b) => a - b)).toEqual([2 * M, 3 * M]);
+    expect((await getDb().select({ v: applications.version, s: applications.status }).from(applications).where(eq(applications.id, i1)))[0].s).toBe("awarded");
     expect(await invariants(callId)).toMatchObject({ awardedTotal: 3 * M, activeSum: 3 * M, active: 3 });
     const panel = await budgetPanel(admin, callId);
     expect(panel!.call).toMatchObject({ remaining: 0, grantsPossible: 0 });
@@ -263,4 +272,38 @@ describe("the control: a naive read-then-write award", () => {
     }
     expect(overspent).toBe(5);
   }, 180_000);
+});
+
+describe("a confirmation racing single awards", () => {
+  it("never deadlocks or overspends: each round the confirmation awards its proposal or answers stale, and the totals agree", async () => {
+    const outcomes = { confirmed: 0, stale: 0 };
+    for (let round = 0; round < 12; round++) {
+      const callId = await makeCall(getDb(), { budgetCap: 6 * M });
+      const ids = await reviewedApps(callId, 8);
+      for (const [i, id] of ids.entries()) await scored(callId, id, [90 - i, 90 - i, 90 - i]);
+      const p = await proposeAwards(admin, callId, "raw");
+      const funded = p!.funded.map((r) => r.applicationId);
+      expect(funded).toHaveLength(6);
+      // At the same moment: the confirmation, and single awards of three funded applications and one left out.
+      const results = await Promise.allSettled([
+        confirmProposal(admin, callId, "raw", p!.fingerprint),
+        ...[funded[0], funded[3], funded[5], ids[7]].map((id) => awardApplication(admin, id, randomUUID())),
+      ]);
+      // Nothing threw: no deadlock (40P01), no lock error leaking out.
+      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const confirm = (results[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof confirmProposal>>>).value;
+      if (confirm.ok) {
+        outcomes.confirmed++;
+        expect(confirm.awarded).toBe(6);
+      } else {
+        outcomes.stale++;
+        expect(confirm).toEqual({ ok: false, code: "stale" });
+      }
+      const inv = await invariants(callId);
+      expect(inv.awardedTotal).toBe(inv.activeSum);
+      expect(inv.awardedTotal).toBeLessThanOrEqual(inv.cap);
+      expect(inv.active).toBe(inv.distinctApps);
+    }
+    expect(outcomes.confirmed + outcomes.stale).toBe(12);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { allocate, type AllocationReason, type Candidate } from "@/lib/domain/allocation";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import { formatMoney } from "@/lib/domain/money";
+import { planTransition, type ApplicationStatus } from "@/lib/domain/workflow";
 import { enqueueMail } from "@/lib/mail/store";
 import { applicationReference, type Actor } from "./applications";
 import { writeAudit, writeAudits, type AuditEntry } from "./audit";
@@ -124,6 +125,13 @@ function uniqueViolation(err: unknown): string | null {
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const c = e.code === "23505" ? e : e.cause?.code === "23505" ? e.cause : null;
   return c ? (c.constraint ?? "") : null;
+}
+
+/** The SQLSTATE of a database error (pg's, or wrapped by Drizzle in `cause`). */
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === "string" ? e.code : e.cause?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 const appUrl = (path: string) => `${env().APP_URL.replace(/\/$/, "")}${path}`;
@@ -330,8 +338,6 @@ async function awardLocked(
   tx: Tx,
   actor: Actor,
   a: { applicationId: string; callId: string; districtCode: string; amount: number; published: boolean; key: string | null },
-  /** Where to put the award's audit entry for the caller to write with others (same transaction); else written now. */
-  audits?: AuditEntry[],
 ): Promise<AwardResult> {
   const raised = await tx
     .update(calls)
@@ -363,17 +369,90 @@ async function awardLocked(
     .returning({ id: awards.id });
   const moved = await applyTransition(tx, { applicationId: a.applicationId, transition: "award", actor });
   if (!moved.ok) throw new Error(`award: transition refused (${moved.code})`);
-  const entry: AuditEntry = {
+  await writeAudit(tx, {
     actor,
     action: "award.create",
     entityType: "award",
     entityId: award.id,
     changes: { applicationId: a.applicationId, callId: a.callId, districtCode: a.districtCode, amount: a.amount, callAwardedTotal: raised[0].awardedTotal },
-  };
-  if (audits) audits.push(entry);
-  else await writeAudit(tx, entry);
+  });
   if (a.published) await enqueueDecision(tx, a.applicationId, "awarded", a.amount);
   return { ok: true, awardId: award.id, repeated: false };
+}
+
+type LockedApplication = { id: string; status: string; districtCode: string };
+
+/**
+ * The awards of a confirmed proposal, set-based: the same rules as `awardLocked` for each application (the
+ * call's total raised by a conditional UPDATE that cannot pass the cap, each district's count against its
+ * ceiling, the award rows, the status change `award` as `applyTransition` makes it, the audit rows, the
+ * e-mails after publication), in a handful of statements instead of six per award. The caller holds the
+ * call row and the applications' rows. Throws a Refusal (the transaction rolls back) if any rule says no.
+ */
+async function awardAllLocked(tx: Tx, actor: Actor, a: { callId: string; amount: number; published: boolean; apps: readonly LockedApplication[] }): Promise<void> {
+  const at = now();
+  const plans = a.apps.map((app) => {
+    const plan = planTransition(app.status as ApplicationStatus, "award", { now: at, closesAt: at, actorRole: actor.role });
+    if (!plan.ok) throw new Refusal({ ok: false, code: "not_reviewed" });
+    return { ...app, to: plan.to };
+  });
+  const total = a.amount * plans.length;
+  const raised = await tx
+    .update(calls)
+    .set({ awardedTotal: sql`${calls.awardedTotal} + ${total}` })
+    .where(and(eq(calls.id, a.callId), sql`${calls.awardedTotal} + ${total} <= ${calls.budgetCap}`))
+    .returning({ awardedTotal: calls.awardedTotal });
+  if (!raised.length) throw new Refusal({ ok: false, code: "budget_exhausted", remaining: 0 });
+  const perDistrict = new Map<string, number>();
+  for (const p of plans) perDistrict.set(p.districtCode, (perDistrict.get(p.districtCode) ?? 0) + 1);
+  for (const [districtCode, n] of perDistrict) {
+    const counted = await tx
+      .update(callDistricts)
+      .set({ awardedCount: sql`${callDistricts.awardedCount} + ${n}`, awardedTotal: sql`${callDistricts.awardedTotal} + ${a.amount * n}` })
+      .where(
+        and(
+          eq(callDistricts.callId, a.callId),
+          eq(callDistricts.districtCode, districtCode),
+          sql`(${callDistricts.ceiling} IS NULL OR ${callDistricts.awardedCount} + ${n} <= ${callDistricts.ceiling})`,
+        ),
+      )
+      .returning({ count: callDistricts.awardedCount });
+    if (!counted.length) throw new Refusal({ ok: false, code: "district_ceiling", districtCode, ceiling: 0 });
+  }
+  const inserted = await tx
+    .insert(awards)
+    .values(plans.map((p) => ({ applicationId: p.id, callId: a.callId, districtCode: p.districtCode, amount: a.amount, idempotencyKey: null, awardedBy: actor.id, awardedAt: at })))
+    .returning({ id: awards.id, applicationId: awards.applicationId });
+  const awardOf = new Map(inserted.map((r) => [r.applicationId, r.id]));
+  const ids = plans.map((p) => p.id);
+  const moved = await tx
+    .update(applications)
+    .set({ status: plans[0].to, updatedAt: at, version: sql`${applications.version} + 1` })
+    .where(and(inArray(applications.id, ids), inArray(applications.status, ["reviewed", "waitlisted"])))
+    .returning({ id: applications.id });
+  if (moved.length !== ids.length || plans.some((p) => p.to !== plans[0].to)) throw new Error("award: transition refused while the rows were locked");
+  // The call's total after each award, in order, as single awards record it.
+  const before = raised[0].awardedTotal - total;
+  const audits: AuditEntry[] = [];
+  plans.forEach((p, i) => {
+    audits.push({
+      actor,
+      action: "application.award",
+      entityType: "application",
+      entityId: p.id,
+      changedFields: ["status", "version"],
+      changes: { status: { from: p.status, to: p.to } },
+    });
+    audits.push({
+      actor,
+      action: "award.create",
+      entityType: "award",
+      entityId: awardOf.get(p.id)!,
+      changes: { applicationId: p.id, callId: a.callId, districtCode: p.districtCode, amount: a.amount, callAwardedTotal: before + a.amount * (i + 1) },
+    });
+  });
+  await writeAudits(tx, audits);
+  if (a.published) for (const p of plans) await enqueueDecision(tx, p.id, "awarded", a.amount);
 }
 
 type Gathered = { call: NonNullable<Awaited<ReturnType<typeof readCall>>>; proposal: Proposal };
@@ -437,50 +516,53 @@ export async function proposeAwards(actor: Actor, callId: string, order: RankOrd
 
 /**
  * Award the whole proposal in ONE transaction, or nothing. The proposal must carry the fingerprint the
- * admin saw (`stale` otherwise: "something changed, recompute"); inside the transaction the proposed
- * applications and then the call row are locked (every award raises the call's total, so none can commit
- * meanwhile), the proposal is computed again and compared once more, and each application is awarded
- * through the same conditional updates as a single award.
+ * admin saw (`stale` otherwise: "something changed, recompute"). Inside the transaction:
+ * 1. the call row is locked: every award raises the call's total, so no other award of the call can commit
+ *    while this one runs;
+ * 2. the proposal is computed again (once: the ranking of a large call is the costly part) and compared;
+ * 3. the funded applications are locked by id WITHOUT waiting (NOWAIT). This is the one place that takes an
+ *    application row after its call row, against the usual order (application, then call): a single award
+ *    holding one of these rows is waiting for the call row, so waiting here would be a deadlock. Instead the
+ *    confirmation answers `stale` at once and rolls back, and that award goes on;
+ * 4. each application is awarded through the same conditional updates as a single award, and the audit
+ *    rows are written together.
  */
 export async function confirmProposal(actor: Actor, callId: string, order: RankOrder, fingerprint: string): Promise<ConfirmResult> {
   requireAdmin(actor);
   if (!UUID_RE.test(callId)) return { ok: false, code: "not_found" };
-  const seen = await gather(actor, callId, order);
-  if (!seen) return { ok: false, code: "not_found" };
-  if (seen.proposal.fingerprint !== fingerprint) return { ok: false, code: "stale" };
-  if (!seen.proposal.funded.length) return { ok: false, code: "empty" };
-  const ids = seen.proposal.funded.map((r) => r.applicationId);
   try {
     return await getDb().transaction(async (tx) => {
-      // The usual lock order: the applications (by id), then the call.
+      const [locked] = await tx.select({ archivedAt: calls.archivedAt }).from(calls).where(eq(calls.id, callId)).for("update");
+      if (!locked) return { ok: false as const, code: "not_found" as const };
+      if (locked.archivedAt) return { ok: false as const, code: "archived" as const };
+      // Nothing can award in this call while the call row is locked: the proposal now is the proposal.
+      const g = await gather(actor, callId, order);
+      if (!g) return { ok: false as const, code: "not_found" as const };
+      if (g.proposal.fingerprint !== fingerprint) return { ok: false as const, code: "stale" as const };
+      if (!g.proposal.funded.length) return { ok: false as const, code: "empty" as const };
+      const ids = g.proposal.funded.map((r) => r.applicationId);
       const apps = await tx
         .select({ id: applications.id, status: applications.status, districtCode: applications.districtCode })
         .from(applications)
         .where(inArray(applications.id, ids))
         .orderBy(asc(applications.id))
-        .for("update");
-      const [locked] = await tx.select({ archivedAt: calls.archivedAt }).from(calls).where(eq(calls.id, callId)).for("update");
-      if (!locked) return { ok: false as const, code: "not_found" as const };
-      if (locked.archivedAt) return { ok: false as const, code: "archived" as const };
-      // Nothing can award in this call while the call row is locked: compute again and compare.
-      const g = await gather(actor, callId, order);
-      if (!g || g.proposal.fingerprint !== fingerprint) return { ok: false as const, code: "stale" as const };
+        .for("update", { noWait: true });
       const byId = new Map(apps.map((a) => [a.id, a]));
-      // The awards' audit rows go in with the proposal's, in one INSERT, in the same transaction.
-      const audits: AuditEntry[] = [];
+      const funded: LockedApplication[] = [];
       for (const id of ids) {
         const a = byId.get(id);
         if (!a || (a.status !== "reviewed" && a.status !== "waitlisted")) return { ok: false as const, code: "stale" as const };
-        const r = await awardLocked(tx, actor, { applicationId: id, callId, districtCode: a.districtCode, amount: g.call.awardAmount, published: g.call.resultsPublishedAt !== null, key: null }, audits);
-        if (!r.ok) throw new Refusal(r);
+        funded.push(a);
       }
-      audits.push({ actor, action: "award.confirm_proposal", entityType: "call", entityId: callId, changes: { order, fingerprint, awarded: ids.length, applicationIds: ids } });
-      await writeAudits(tx, audits);
+      await awardAllLocked(tx, actor, { callId, amount: g.call.awardAmount, published: g.call.resultsPublishedAt !== null, apps: funded });
+      await writeAudit(tx, { actor, action: "award.confirm_proposal", entityType: "call", entityId: callId, changes: { order, fingerprint, awarded: ids.length, applicationIds: ids } });
       return { ok: true as const, awarded: ids.length };
     });
   } catch (err) {
     // The proposal and the conditional updates disagreed: the state moved under it.
     if (err instanceof Refusal) return { ok: false, code: "stale" };
+    // A funded application is locked by a single award right now (lock_not_available): the state is moving.
+    if (sqlState(err) === "55P03") return { ok: false, code: "stale" };
     throw err;
   }
 }
