@@ -9,10 +9,10 @@
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { Client } from "pg";
 import { signIn } from "../lib/http";
 import { itemsOf, type Item } from "../lib/lighthouse-items";
 import { BENCH_PASSWORD, prepareApplicants } from "./applicants";
+import { openCall } from "./pages";
 
 export const LIGHTHOUSE_TARGETS = { performance: 90, accessibility: 100, "best-practices": 95 } as const;
 type Category = keyof typeof LIGHTHOUSE_TARGETS;
@@ -21,18 +21,6 @@ const CATEGORIES = Object.keys(LIGHTHOUSE_TARGETS) as Category[];
 export type FailingAudit = { category: Category; id: string; title: string; score: number | null; displayValue?: string; weight: number; items: string[] };
 
 export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; failing: FailingAudit[]; ms: number; runWarnings: string[]; attempts: number };
-
-async function openCallId(ownerUrl: string): Promise<string> {
-  const c = new Client({ connectionString: ownerUrl });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ id: string }>(`SELECT id FROM calls WHERE opens_at < now() AND closes_at > now() AND archived_at IS NULL ORDER BY closes_at LIMIT 1`);
-    if (!rows[0]) throw new Error("no open call in the benchmark database");
-    return rows[0].id;
-  } finally {
-    await c.end();
-  }
-}
 
 type Lhr = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
@@ -77,7 +65,7 @@ async function audit(url: string, headers: Record<string, string> | undefined): 
 }
 
 export async function lighthouseBench(base: string, ownerUrl: string): Promise<LighthousePage[]> {
-  const callId = await openCallId(ownerUrl);
+  const callId = await openCall(ownerUrl);
   const [applicant] = await prepareApplicants(ownerUrl, 1, 0);
   const jar = await signIn(base, applicant.email, BENCH_PASSWORD);
   const pages: { page: string; path: string; headers?: Record<string, string> }[] = [

@@ -18,7 +18,8 @@ import { BENCH_PASSWORD, prepareApplicants } from "./applicants";
 
 export type PagesBench = { landing: LoadResult; call: LoadResult; callPath: string; shell: LoadResult };
 
-async function openCall(ownerUrl: string): Promise<string> {
+/** The id of an open call in the benchmark database (the soonest to close). */
+export async function openCall(ownerUrl: string): Promise<string> {
   const c = new Client({ connectionString: ownerUrl });
   await c.connect();
   try {
