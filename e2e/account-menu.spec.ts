@@ -43,6 +43,13 @@ test("the account menu opens, moves and closes from the keyboard, on a phone", a
   await page.keyboard.press("Tab");
   await expect(menu).toHaveCount(0);
 
+  // Space opens it too (as the button's own click, the way a screen reader activates it).
+  await trigger.focus();
+  await page.keyboard.press("Space");
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(trigger).toBeFocused();
+
   // A click outside closes it.
   await trigger.click();
   await expect(menu).toBeVisible();

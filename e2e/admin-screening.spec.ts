@@ -66,6 +66,15 @@ test("the admin refuses one application with a reason and passes another", async
   await expect(page.getByTestId("toast").filter({ hasText: kk.AdminScreening.refused.replace("{reference}", reference) })).toBeVisible();
   // Screen readers are told through the polite live region that was on the page before the toast.
   await expect(page.getByTestId("toast-announcer").locator('[aria-live="polite"]')).toContainText(kk.AdminScreening.refused.replace("{reference}", reference));
+  // F8 moves focus to the notifications (the toast waits while focus is there); closing it from the
+  // keyboard leaves focus on the page, not lost to <body>.
+  await page.keyboard.press("F8");
+  await expect(page.getByRole("region", { name: kk.Ui.notifications.replace("{hotkey}", "F8") })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: kk.Ui.dismissNotification })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("toast")).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
   await expect(refusedRow).toHaveCount(0);
 
   // The applicant gets the reason by e-mail.

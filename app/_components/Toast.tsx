@@ -99,6 +99,7 @@ function ToastCard({ item, paused, onDismiss, dismissLabel }: { item: ToastItem;
   return (
     <li
       data-testid="toast"
+      data-toast-id={item.id}
       data-tone={item.tone}
       onKeyDown={onKeyDown}
       className={[
@@ -141,7 +142,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const region = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const dismiss = useCallback((id: string) => dispatch({ type: "dismiss", id }), []);
+  const dismiss = useCallback((id: string) => {
+    // Focus inside the toast that goes (its ×, Escape) must not fall to the page's start: it moves to the
+    // next toast's ×, else back where it was before F8, else to the notifications region.
+    const card = region.current?.querySelector<HTMLElement>(`[data-toast-id="${CSS.escape(id)}"]`);
+    if (card?.contains(document.activeElement)) {
+      const next = [...(region.current?.querySelectorAll<HTMLElement>("[data-toast-id]") ?? [])].find((c) => c !== card);
+      const target = next?.querySelector<HTMLElement>("button") ?? (returnFocus.current?.isConnected ? returnFocus.current : null) ?? region.current;
+      target?.focus();
+    }
+    dispatch({ type: "dismiss", id });
+  }, []);
   const toast = useCallback((input: ToastInput) => {
     const item = makeToast(input);
     dispatch({ type: "add", toast: item });
@@ -159,7 +170,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key !== TOAST_HOTKEY || !region.current) return;
       e.preventDefault();
-      if (document.activeElement instanceof HTMLElement && !region.current.contains(document.activeElement)) {
+      if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body && !region.current.contains(document.activeElement)) {
         returnFocus.current = document.activeElement;
       }
       region.current.focus();
@@ -168,13 +179,16 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  // The last toast closed while focus was in the region: give focus back to where it came from.
+  // After every change of the toasts: the last one closed while focus was in the region gives focus back
+  // to where it came from; and whether focus is inside is read again (a removed element may fire no blur,
+  // which would leave every later toast paused).
   useEffect(() => {
-    if (toasts.length > 0 || !region.current?.contains(document.activeElement)) return;
-    returnFocus.current?.focus();
-    returnFocus.current = null;
-    setFocused(false);
-  }, [toasts.length]);
+    if (toasts.length === 0 && region.current?.contains(document.activeElement) && returnFocus.current?.isConnected) {
+      returnFocus.current.focus();
+      returnFocus.current = null;
+    }
+    setFocused(region.current?.contains(document.activeElement) ?? false);
+  }, [toasts]);
 
   const onRegionKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Escape" && e.target === region.current && returnFocus.current) {

@@ -2,7 +2,7 @@
  * Small builders for integration tests: an applicant, a call of a seeded programme, an application.
  * They write through the given handle (the app role's pool or a transaction) and return ids.
  */
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { applications, callDistricts, calls, programmes, users } from "@/db/schema";
@@ -10,7 +10,8 @@ import { DISTRICT_CODES, type DistrictCode } from "@/lib/domain/districts";
 import { makeIin } from "@/lib/domain/iin";
 import { shiftDate } from "./util";
 
-let counter = 0;
+// A random start: processes on one database (benchmark runs, one after another) mostly draw different IINs.
+let counter = randomInt(0, 597_000);
 
 /**
  * An applicant with a valid, unique IIN (serials 8000+ stay clear of demo and benchmark data). The IINs

@@ -66,5 +66,6 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
 
 /** Several entries in one INSERT (in this order), e.g. the awards of a confirmed proposal. */
 export async function writeAudits(tx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length) await tx.insert(auditLog).values(entries.map(auditRow));
+  // At most 1,000 rows a statement: PostgreSQL binds at most 65,535 parameters (7 a row here).
+  for (let i = 0; i < entries.length; i += 1_000) await tx.insert(auditLog).values(entries.slice(i, i + 1_000).map(auditRow));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { applications, awards, callDistricts, calls, programmes, users, type Localised } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -165,8 +165,8 @@ async function enqueueDecision(tx: Tx, applicationId: string, outcome: DecisionO
   });
 }
 
-async function readCall(callId: string) {
-  const [c] = await getDb()
+async function readCall(callId: string, db: DbOrTx = getDb()) {
+  const [c] = await db
     .select({
       id: calls.id,
       titleKk: calls.titleKk,
@@ -272,8 +272,8 @@ export async function listAwards(actor: Actor, callId: string): Promise<AwardRow
 }
 
 /** The whole ranking of the call in the chosen order (every page). */
-async function fullRanking(actor: Actor, callId: string, order: RankOrder): Promise<RankingEntry[] | null> {
-  const r = await callRanking(actor, callId, { sort: order, all: true });
+async function fullRanking(actor: Actor, callId: string, order: RankOrder, db: DbOrTx = getDb()): Promise<RankingEntry[] | null> {
+  const r = await callRanking(actor, callId, { sort: order, all: true }, db);
   return r ? r.rows : null;
 }
 
@@ -458,12 +458,12 @@ async function awardAllLocked(tx: Tx, actor: Actor, a: { callId: string; amount:
 type Gathered = { call: NonNullable<Awaited<ReturnType<typeof readCall>>>; proposal: Proposal };
 
 /** The proposal and the state it was computed from (committed data; see confirmProposal for the lock). */
-async function gather(actor: Actor, callId: string, order: RankOrder): Promise<Gathered | null> {
-  const call = await readCall(callId);
+async function gather(actor: Actor, callId: string, order: RankOrder, db: DbOrTx = getDb()): Promise<Gathered | null> {
+  const call = await readCall(callId, db);
   if (!call) return null;
   const [rows, districtRows] = await Promise.all([
-    fullRanking(actor, callId, order),
-    getDb().select().from(callDistricts).where(eq(callDistricts.callId, callId)).orderBy(asc(callDistricts.districtCode)),
+    fullRanking(actor, callId, order, db),
+    db.select().from(callDistricts).where(eq(callDistricts.callId, callId)).orderBy(asc(callDistricts.districtCode)),
   ]);
   if (!rows) return null;
   const open = rows.filter((r) => r.status === "reviewed" || r.status === "in_review" || r.status === "waitlisted");
@@ -524,8 +524,10 @@ export async function proposeAwards(actor: Actor, callId: string, order: RankOrd
  *    application row after its call row, against the usual order (application, then call): a single award
  *    holding one of these rows is waiting for the call row, so waiting here would be a deadlock. Instead the
  *    confirmation answers `stale` at once and rolls back, and that award goes on;
- * 4. each application is awarded through the same conditional updates as a single award, and the audit
- *    rows are written together.
+ * 4. the awards are written set-based (`awardAllLocked`): the rules of a single award (the cap and the
+ *    ceilings by conditional updates, the status change, the audit rows, the e-mails), per call and
+ *    district instead of per award. A score changed by a review reopening between the ranking and the
+ *    NOWAIT lock is not seen (the status is still `reviewed`); the admin sees the awards and can revoke.
  */
 export async function confirmProposal(actor: Actor, callId: string, order: RankOrder, fingerprint: string): Promise<ConfirmResult> {
   requireAdmin(actor);
@@ -535,8 +537,10 @@ export async function confirmProposal(actor: Actor, callId: string, order: RankO
       const [locked] = await tx.select({ archivedAt: calls.archivedAt }).from(calls).where(eq(calls.id, callId)).for("update");
       if (!locked) return { ok: false as const, code: "not_found" as const };
       if (locked.archivedAt) return { ok: false as const, code: "archived" as const };
-      // Nothing can award in this call while the call row is locked: the proposal now is the proposal.
-      const g = await gather(actor, callId, order);
+      // Nothing can award in this call while the call row is locked: the proposal now is the proposal. Read
+      // on this transaction's connection: other pooled connections may all be held by requests waiting for
+      // this call row, and waiting for one of them here would stall both sides until the pool's timeout.
+      const g = await gather(actor, callId, order, tx);
       if (!g) return { ok: false as const, code: "not_found" as const };
       if (g.proposal.fingerprint !== fingerprint) return { ok: false as const, code: "stale" as const };
       if (!g.proposal.funded.length) return { ok: false as const, code: "empty" as const };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { applications, calls, programmes, reviewAssignments, reviews, rubricCriteria } from "@/db/schema";
 import type { DistrictCode } from "@/lib/domain/districts";
 import {
@@ -82,12 +82,12 @@ export type CallRanking = {
  * applications (in review and later) and the submitted reviews of ACTIVE assignments only (a removed or
  * declined assignment's review stays in the database for the record but never counts), aggregated and
  * ranked by the pure `rankApplications`. Three set-based queries besides the call, whatever the size,
- * plus one for the titles and districts of the requested page's applications only.
+ * plus one for the titles and districts of the requested page's applications only. `db`: read in this
+ * transaction (a proposal confirmed under its call's lock) instead of the pool.
  */
-export async function callRanking(actor: Actor, callId: string, request: RankingPageRequest = {}): Promise<CallRanking | null> {
+export async function callRanking(actor: Actor, callId: string, request: RankingPageRequest = {}, db: DbOrTx = getDb()): Promise<CallRanking | null> {
   requireAdmin(actor);
   if (!UUID_RE.test(callId)) return null;
-  const db = getDb();
   const [call] = await db
     .select({
       id: calls.id,
