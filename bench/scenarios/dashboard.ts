@@ -6,15 +6,10 @@
  * (2) the data layer alone: `dashboardData` in this process against the same database, 20 runs each.
  * Figures only.
  */
-import { hash } from "@node-rs/argon2";
-import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
-import * as schema from "../../db/schema";
-import { BENCHMARK_CALL_ID, seedScale } from "../../db/seed/scale";
+import { BENCHMARK_CALL_ID } from "../../db/seed/scale";
 import { percentile, request, signIn } from "../lib/http";
+import { DEMO_ADMIN, seedBenchmarkCall } from "../lib/scale";
 
-const ADMIN = { email: "admin@jasgrant.demo", password: "demo-password-2026" };
 
 export type Timing = { samples: number; p50: number; p95: number; max: number };
 
@@ -32,23 +27,10 @@ export type DashboardBench = {
 };
 
 export async function dashboardBench(base: string, ownerUrl: string, n = 10_000, runs = 20): Promise<DashboardBench> {
-  const pool = new Pool({ connectionString: ownerUrl, max: 4 });
-  const db = drizzle(pool, { schema });
-  let adminId: string;
-  let seedMs: number;
-  try {
-    const r = await seedScale(db, n, () => hash(ADMIN.password));
-    seedMs = r.ms;
-    await db.execute(sql`ANALYZE`);
-    const [admin] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ADMIN.email));
-    if (!admin) throw new Error("the demo admin is missing from the bench database");
-    adminId = admin.id;
-  } finally {
-    await pool.end();
-  }
+  const { adminId, seedMs } = await seedBenchmarkCall(ownerUrl, n);
 
   // (1) The page through the production server.
-  const jar = await signIn(base, ADMIN.email, ADMIN.password);
+  const jar = await signIn(base, DEMO_ADMIN.email, DEMO_ADMIN.password);
   const pages: DashboardBench["pages"] = [];
   for (const path of ["/admin/dashboard", `/admin/dashboard?call=${BENCHMARK_CALL_ID}`]) {
     const get = async () => {

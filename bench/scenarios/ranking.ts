@@ -15,15 +15,11 @@
  * ANALYZEd after seeding, as a running portal's autovacuum would have done: on a fresh smoke database,
  * before autovacuum came by, the query took 3–7 s a run on 200 applications.
  */
-import { hash } from "@node-rs/argon2";
-import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
 import { Client, Pool } from "pg";
-import * as schema from "../../db/schema";
-import { BENCHMARK_CALL_ID, seedScale } from "../../db/seed/scale";
+import { BENCHMARK_CALL_ID } from "../../db/seed/scale";
 import { percentile, request, signIn } from "../lib/http";
+import { DEMO_ADMIN, seedBenchmarkCall } from "../lib/scale";
 
-const ADMIN = { email: "admin@jasgrant.demo", password: "demo-password-2026" };
 
 export type Timing = { samples: number; p50: number; p95: number; max: number };
 
@@ -141,24 +137,10 @@ export async function bareRanking(ownerUrl: string, callId: string, runs = 20): 
 }
 
 export async function rankingBench(base: string, ownerUrl: string, n = 10_000, runs = 20): Promise<RankingBench> {
-  const pool = new Pool({ connectionString: ownerUrl, max: 4 });
-  const db = drizzle(pool, { schema });
-  let adminId: string;
-  let seedMs: number;
-  try {
-    const r = await seedScale(db, n, () => hash(ADMIN.password));
-    seedMs = r.ms;
-    // Planner statistics as a running portal has them (autovacuum's analyze may not have come by yet).
-    await db.execute(sql`ANALYZE applications, reviews, review_assignments, users`);
-    const [admin] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, ADMIN.email));
-    if (!admin) throw new Error("the demo admin is missing from the bench database");
-    adminId = admin.id;
-  } finally {
-    await pool.end();
-  }
+  const { adminId, seedMs } = await seedBenchmarkCall(ownerUrl, n);
 
   // (1) The page through the production server: the first page, and a page in the middle by raw rank.
-  const jar = await signIn(base, ADMIN.email, ADMIN.password);
+  const jar = await signIn(base, DEMO_ADMIN.email, DEMO_ADMIN.password);
   const pagePath = `/admin/calls/${BENCHMARK_CALL_ID}/ranking`;
   const middle = Math.max(1, Math.ceil(n / 50 / 2));
   const pages: PageTiming[] = [];
