@@ -47,7 +47,8 @@
  *           wizard (signed in) until the network is quiet (no nomodule polyfills), gzipped
  *           (bench/scenarios/pages.ts).
  *   lighthouse  Lighthouse 12 (mobile emulation, simulated throttling) in headless Chromium (CHROME_PATH, default
- *           /usr/bin/chromium) on the landing page, an open call's page and the wizard signed in: performance
+ *           /usr/bin/chromium) on the public pages (landing, an open call, results, sign-in, registration, forgotten
+ *           password; the smoke pass: the first two) and the wizard signed in: performance
  *           ≥ 90, accessibility 100, best practices ≥ 95; the audits that cost a missed score are printed
  *           (bench/scenarios/lighthouse.ts).
  * Every run ends with one table (scenario, figure, floor, ratio, target, pass/fail), also written to
@@ -392,7 +393,7 @@ async function main() {
       report.limit("js", "wizard, gzip", weights[1].gzipKiB, "KiB", "≤", 200);
     });
     if (want("lighthouse")) await step("lighthouse", async () => {
-      const pages = await lighthouseBench(server.url, benchDatabaseUrl(server.dataDir));
+      const pages = await lighthouseBench(server.url, benchDatabaseUrl(server.dataDir), { smoke });
       lines.push("");
       lines.push("lighthouse: mobile emulation (default), simulated throttling, headless Chromium");
       for (const p of pages) {

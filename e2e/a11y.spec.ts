@@ -4,13 +4,15 @@ import { PAGE_RULES } from "../test/security/matrix";
 import { makeIin } from "./accounts";
 import { db } from "./awards";
 import { DEMO_PASSWORD, signIn } from "./fixtures";
+import { smallTargets } from "./touch";
 
 /**
  * WCAG 2.2 AA with axe-core on every page of the portal (PAGE_RULES lists them all), as the role that
  * may see it, in kk, ru and en, with real content: the demo data (a call with reviews, rankings,
  * awards, charts), plus a world of this spec's own (an applicant with a draft and a submitted
  * application, a reviewer with an assignment). Some pages are also scanned in a second state: a form
- * showing its validation errors, a dialog open. 0 violations.
+ * showing its validation errors, a dialog open. 0 violations. The pages an applicant uses (public and /my)
+ * run at 360 × 640 and are also checked for thumb-sized controls (44 × 44 px, e2e/touch.ts).
  */
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -145,7 +147,7 @@ async function scan(page: Page, where: string): Promise<Violation[]> {
 }
 
 async function contextFor(browser: Browser, baseURL: string, who: Who, lang: Lang, w: World) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 } });
   await context.addCookies([{ name: "NEXT_LOCALE", value: lang, url: baseURL }]);
   const page = await context.newPage();
   const email = { applicant: w.applicantEmail, reviewer: w.reviewerEmail, admin: "admin@jasgrant.demo", signedOut: null }[who];
@@ -201,8 +203,18 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
             // On a 360 px phone the page itself never scrolls sideways (wide tables scroll in their own region).
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
             if (width > 360) found.push({ where: `${pattern} (${lang})`, rule: "no-sideways-scroll", impact: "serious", nodes: [`scrollWidth ${width}`] });
+            // An applicant's pages (the public ones too) are used with a thumb: every control is at least 44 × 44 px.
+            const targets = async (where: string) => {
+              if (who !== "signedOut" && who !== "applicant") return;
+              const small = await smallTargets(page);
+              if (small.length > 0) found.push({ where, rule: "touch-target-44px", impact: "serious", nodes: small.map((s) => `${s.target} ${s.width}×${s.height}`) });
+            };
+            await targets(`${pattern} (${lang})`);
             const state = await states(page, pattern, lang);
-            if (state) found.push(...(await scan(page, `${pattern} (${lang}, ${state})`)));
+            if (state) {
+              found.push(...(await scan(page, `${pattern} (${lang}, ${state})`)));
+              await targets(`${pattern} (${lang}, ${state})`);
+            }
           }
         } finally {
           await context.close();

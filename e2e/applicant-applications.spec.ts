@@ -63,6 +63,22 @@ test("a demo applicant's list, and the read-only view of a submitted application
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("print-now")).toBeHidden();
   await expect(page.getByTestId("timeline-item").first()).toBeVisible();
+  // On paper: every page A4 portrait (595 × 842 pt), and nothing wider than the page is cut off (the budget
+  // and forecast tables print whole, not inside their on-screen scroll regions).
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  expect(boxes.length).toBeGreaterThanOrEqual(1);
+  for (const box of boxes) expect(box).toEqual([595, 842]);
+  // The A4 text width between the margins (210 − 35 mm) in CSS pixels.
+  await page.setViewportSize({ width: Math.floor((175 / 25.4) * 96), height: 1000 });
+  const beyond = await page.evaluate(() => {
+    const right = document.querySelector('[data-testid="application-print"]')!.getBoundingClientRect().right;
+    return Array.from(document.querySelectorAll('[data-testid="application-print"] *'))
+      // A few pixels of slack: the spaces that end a line of pre-wrapped text hang past it, invisibly.
+      .filter((el) => el.getBoundingClientRect().right > right + 4)
+      .map((el) => `${el.getAttribute("data-testid") ?? el.tagName}.${el.getAttribute("class")} ${Math.round(el.getBoundingClientRect().right)}/${Math.round(right)} "${(el.textContent ?? "").slice(0, 30)}"`);
+  });
+  expect(beyond).toEqual([]);
 });
 
 test("withdraw a submitted application, then reopen it as a draft, before the deadline", async ({ page }) => {

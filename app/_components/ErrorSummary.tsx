@@ -40,7 +40,7 @@ export function ErrorSummary({ title, errors }: { title: string; errors: Summary
             {e.fieldId ? (
               <a
                 href={`#${e.fieldId}`}
-                className="font-medium text-danger-700 hover:text-danger-700"
+                className="inline-flex min-h-11 items-center font-medium text-danger-700 hover:text-danger-700"
                 onClick={(event) => {
                   const field = document.getElementById(e.fieldId ?? "");
                   if (field) {

@@ -20,7 +20,7 @@ export async function ForbiddenView() {
           </li>
         ) : null}
         <li>
-          <Link href="/">{tc("backHome")}</Link>
+          <Link href="/" className="inline-flex min-h-11 items-center">{tc("backHome")}</Link>
         </li>
       </ul>
     </section>

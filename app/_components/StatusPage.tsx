@@ -24,7 +24,7 @@ export function StatusPage({
       <p className="text-lg">{body}</p>
       {children}
       <p>
-        <Link href="/">{backHome}</Link>
+        <Link href="/" className="inline-flex min-h-11 items-center">{backHome}</Link>
       </p>
     </section>
   );

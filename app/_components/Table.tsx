@@ -137,14 +137,14 @@ export function Table<Row>({
     </table>
   );
 
-  if (stack) return <div className="overflow-hidden rounded-lg border border-slate-300 bg-white">{table}</div>;
+  if (stack) return <div className="overflow-hidden rounded-lg border border-slate-300 bg-white print:overflow-visible">{table}</div>;
   return (
     // A keyboard user can scroll a focusable region; its name is the caption.
     <div
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-300 bg-white"
+      className="overflow-x-auto rounded-lg border border-slate-300 bg-white print:overflow-visible"
       data-testid={`${id}-region`}
     >
       {table}

@@ -1,6 +1,7 @@
 /**
- * Lighthouse (issue 10): performance, accessibility and best practices of the landing page, an open call's
- * page and the application wizard (signed in as a fresh applicant with one draft; the session cookie is
+ * Lighthouse (issues 10 and 11): performance, accessibility and best practices of the public pages (the
+ * landing page, an open call's page, the results, sign-in, registration and the forgotten-password form; the
+ * smoke pass takes only the first two) and the application wizard (signed in as a fresh applicant with one draft; the session cookie is
  * passed with `extraHeaders`), each in a fresh headless Chromium (CHROME_PATH, default /usr/bin/chromium,
  * --headless=new --no-sandbox --disable-gpu) with Lighthouse's default mobile emulation and simulated
  * throttling. For each page that misses a target, the audits that cost it are listed (id, title, value).
@@ -64,13 +65,21 @@ async function audit(url: string, headers: Record<string, string> | undefined): 
   }
 }
 
-export async function lighthouseBench(base: string, ownerUrl: string): Promise<LighthousePage[]> {
+export async function lighthouseBench(base: string, ownerUrl: string, opts: { smoke?: boolean } = {}): Promise<LighthousePage[]> {
   const callId = await openCall(ownerUrl);
   const [applicant] = await prepareApplicants(ownerUrl, 1, 0);
   const jar = await signIn(base, applicant.email, BENCH_PASSWORD);
   const pages: { page: string; path: string; headers?: Record<string, string> }[] = [
     { page: "landing /", path: "/" },
     { page: "call page /calls/<id>", path: `/calls/${callId}` },
+    ...(opts.smoke
+      ? []
+      : [
+          { page: "results /results", path: "/results" },
+          { page: "sign-in /sign-in", path: "/sign-in" },
+          { page: "register /register", path: "/register" },
+          { page: "forgotten password /forgot-password", path: "/forgot-password" },
+        ]),
     { page: "wizard /my/applications/<id>/edit", path: `/my/applications/${applicant.drafts[0]}/edit`, headers: { cookie: jar.header() } },
   ];
   const out: LighthousePage[] = [];

@@ -95,7 +95,7 @@ export default async function LandingPage() {
           ))}
         </ul>
         <p>
-          <Link href="/results" className="font-medium text-brand-700 underline" data-testid="landing-results">
+          <Link href="/results" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" data-testid="landing-results">
             {tResults("landingLink")}
           </Link>
         </p>

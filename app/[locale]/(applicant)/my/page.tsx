@@ -62,7 +62,7 @@ export default async function ApplicantHomePage({ searchParams }: Props) {
         </h2>
         <p className="text-slate-700">{tm("myDataText")}</p>
         <p>
-          <Link href="/my/data" data-testid="my-data-link">
+          <Link href="/my/data" className="inline-flex min-h-11 items-center" data-testid="my-data-link">
             {tm("myDataLink")}
           </Link>
         </p>

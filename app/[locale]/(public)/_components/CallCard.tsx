@@ -33,7 +33,7 @@ export function CallCard({ call, locale, applyHref, now }: Props) {
           {call.programmeName[locale]}
         </p>
         <h3 id={titleId} className="text-lg font-semibold text-balance text-slate-900">
-          <Link href={`/calls/${call.id}`} className="text-slate-900 hover:text-brand-800" data-testid="call-link">
+          <Link href={`/calls/${call.id}`} className="inline-flex min-h-11 items-center text-slate-900 hover:text-brand-800" data-testid="call-link">
             {title}
           </Link>
         </h3>

@@ -17,7 +17,7 @@ export default async function ForgotPasswordPage() {
       <p className="text-slate-700">{t("intro")}</p>
       <ForgotPasswordForm />
       <p>
-        <Link href="/sign-in">{t("backToSignIn")}</Link>
+        <Link href="/sign-in" className="inline-flex min-h-11 items-center">{t("backToSignIn")}</Link>
       </p>
     </div>
   );

@@ -38,7 +38,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="text-slate-700">{t("intro")}</p>
       <SignInForm next={next} />
       <p>
-        <Link href="/forgot-password" data-testid="forgot-password-link">
+        <Link href="/forgot-password" className="inline-flex min-h-11 items-center" data-testid="forgot-password-link">
           {t("forgotPassword")}
         </Link>
       </p>

@@ -69,7 +69,7 @@ export async function MyApplicationsList({ rows }: { rows: (MyApplicationRow & {
                   href={applicationHref(r)}
                   aria-label={r.status === "draft" ? t("continueLabel", { reference: r.reference }) : t("viewLabel", { reference: r.reference })}
                   data-testid="row-open"
-                  className="font-semibold"
+                  className="inline-flex min-h-11 min-w-11 items-center font-semibold"
                 >
                   {r.status === "draft" ? t("continue") : t("view")}
                 </Link>

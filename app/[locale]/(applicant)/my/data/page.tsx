@@ -25,7 +25,7 @@ export default async function MyDataPage() {
   return (
     <div className="space-y-8">
       <p>
-        <Link href="/my">← {t("backToMy")}</Link>
+        <Link href="/my" className="inline-flex min-h-11 items-center">← {t("backToMy")}</Link>
       </p>
       <header className="space-y-2">
         <h1 className="text-3xl font-bold" data-testid="my-data-heading">

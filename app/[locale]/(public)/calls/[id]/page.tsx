@@ -51,7 +51,7 @@ export default async function CallPage({ params }: Props) {
   return (
     <article className="space-y-8" aria-labelledby="call-title" data-testid="call-page" data-programme={call.programmeCode}>
       <p>
-        <Link href="/#open-calls-title">← {t("allCalls")}</Link>
+        <Link href="/#open-calls-title" className="inline-flex min-h-11 items-center">← {t("allCalls")}</Link>
       </p>
       <header className="space-y-2">
         <p className="text-sm font-semibold text-brand-700" data-testid="call-programme">

@@ -18,7 +18,7 @@ export default async function NewStaffPage() {
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <p>
-        <Link href="/admin/users">← {t("backToList")}</Link>
+        <Link href="/admin/users" className="inline-flex min-h-11 items-center">← {t("backToList")}</Link>
       </p>
       <h1 className="text-3xl font-bold" data-testid="page-heading">
         {t("newTitle")}

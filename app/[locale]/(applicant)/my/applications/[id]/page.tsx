@@ -44,7 +44,7 @@ export default async function ApplicationPage({ params }: Props) {
   return (
     <article className="space-y-8" aria-labelledby="app-title" data-testid="application-view" data-status={view.status}>
       <p>
-        <Link href="/my">← {t("backToList")}</Link>
+        <Link href="/my" className="inline-flex min-h-11 items-center">← {t("backToList")}</Link>
       </p>
       <header className="space-y-2">
         <p className="text-sm font-semibold text-brand-700">{view.call.programmeName[locale]}</p>

@@ -24,13 +24,13 @@ export function ReviewSummary({ sections, values, locale, options, awardAmount, 
     <div className="space-y-4" data-testid="review-summary">
       {sections.map((s) => (
         <section key={s.key} aria-labelledby={`review-${s.key}`} className="space-y-2 border-b border-slate-200 pb-4">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <div className="flex flex-wrap items-center justify-between gap-2">
             <h3 id={`review-${s.key}`} className="text-lg font-semibold">
               {s.title[locale]}
             </h3>
             <a
               href={`?step=${s.key}`}
-              className="text-brand-700 underline"
+              className="inline-flex min-h-11 items-center text-brand-700 underline"
               onClick={(e) => {
                 e.preventDefault();
                 onEdit(s.key);

@@ -349,13 +349,13 @@ export function Wizard(props: Props) {
           </div>
           <details className="rounded-md border border-slate-300 bg-white">
             <summary className="cursor-pointer p-3 font-medium">{t("allSteps")}</summary>
-            <ol className="m-0 space-y-1 px-3 pb-3 pl-8">
+            <ol className="m-0 px-3 pb-3 pl-8">
               {steps.map((key, i) => (
                 <li key={key}>
                   <a
                     href={`?step=${key}`}
                     aria-current={key === step ? "step" : undefined}
-                    className={`inline-block py-1 underline-offset-2 ${key === step ? "font-bold text-slate-900" : "text-brand-700 underline"}`}
+                    className={`inline-flex min-h-11 items-center underline-offset-2 ${key === step ? "font-bold text-slate-900" : "text-brand-700 underline"}`}
                     onClick={(e) => {
                       e.preventDefault();
                       goTo(key);
@@ -521,7 +521,7 @@ function IssueList({ title, items, goTo, testId }: { title: string; items: Issue
           <li key={`${i.fieldId}-${i.text}`}>
             <a
               href={`?step=${i.step}#${i.fieldId}`}
-              className="font-medium text-danger-700 underline"
+              className="inline-flex min-h-11 items-center font-medium text-danger-700 underline"
               onClick={(e) => {
                 e.preventDefault();
                 goTo(i.step, i.fieldId);
@@ -585,7 +585,7 @@ function SubmitResult({
             <li key={`${i.section}.${i.field}`}>
               <a
                 href={`?step=${i.section}#${i.fieldId}`}
-                className="underline"
+                className="inline-flex min-h-11 items-center underline"
                 onClick={(e) => {
                   e.preventDefault();
                   goTo(i.section, i.fieldId);

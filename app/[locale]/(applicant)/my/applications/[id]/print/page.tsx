@@ -36,10 +36,10 @@ export default async function PrintPage({ params }: Props) {
   ]);
   if (!view) notFound();
   return (
-    <article data-print-page="" data-testid="application-print" className="mx-auto max-w-3xl space-y-6 print:max-w-none print:text-[11pt]">
+    <article data-print-page="application" data-testid="application-print" className="mx-auto max-w-3xl space-y-6 print:max-w-none print:text-[11pt]">
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <PrintButton label={t("printNow")} />
-        <Link href={`/my/applications/${view.id}`}>← {t("backToList")}</Link>
+        <Link href={`/my/applications/${view.id}`} className="inline-flex min-h-11 items-center">← {t("backToList")}</Link>
       </div>
       <header className="space-y-1 border-b-2 border-slate-900 pb-3">
         <p className="text-sm font-semibold">{tCommon("portalName")}</p>
