@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PAGE_RULES } from "../test/security/matrix";
@@ -141,8 +143,12 @@ function sample(pattern: string, w: World): string {
 
 type Violation = { where: string; rule: string; impact: string; nodes: string[] };
 
-async function scan(page: Page, where: string): Promise<Violation[]> {
+/** One scanned page in one state, for the per-page record (test-results/a11y/<role>-<lang>.json). */
+type Scanned = { page: string; url: string; role: Who; lang: Lang; state: string; violations: number; rulesPassed: number; rulesIncomplete: number };
+
+async function scan(page: Page, where: string, record?: Omit<Scanned, "violations" | "rulesPassed" | "rulesIncomplete">, log?: Scanned[]): Promise<Violation[]> {
   const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  if (record && log) log.push({ ...record, violations: r.violations.length, rulesPassed: r.passes.length, rulesIncomplete: r.incomplete.length });
   return r.violations.map((v) => ({ where, rule: v.id, impact: v.impact ?? "", nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
 }
 
@@ -191,6 +197,7 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
         expect(patterns.length).toBeGreaterThan(0);
         const { context, page } = await contextFor(browser, baseURL!, who, lang, w);
         const found: Violation[] = [];
+        const log: Scanned[] = [];
         try {
           for (const pattern of patterns) {
             const url = sample(pattern, w);
@@ -199,7 +206,7 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
             await expect(page.locator("html")).toHaveAttribute("lang", lang);
             // Charts are drawn in the browser: scan them drawn.
             if (pattern === "/admin/dashboard") await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
-            found.push(...(await scan(page, `${pattern} (${lang})`)));
+            found.push(...(await scan(page, `${pattern} (${lang})`, { page: pattern, url, role: who, lang, state: "" }, log)));
             // On a 360 px phone the page itself never scrolls sideways (wide tables scroll in their own region).
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
             if (width > 360) found.push({ where: `${pattern} (${lang})`, rule: "no-sideways-scroll", impact: "serious", nodes: [`scrollWidth ${width}`] });
@@ -212,12 +219,16 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
             await targets(`${pattern} (${lang})`);
             const state = await states(page, pattern, lang);
             if (state) {
-              found.push(...(await scan(page, `${pattern} (${lang}, ${state})`)));
+              found.push(...(await scan(page, `${pattern} (${lang}, ${state})`, { page: pattern, url, role: who, lang, state }, log)));
               await targets(`${pattern} (${lang}, ${state})`);
             }
           }
         } finally {
           await context.close();
+          // What was scanned, page by page: axe's violations and how many rules passed (for the record).
+          const dir = path.join(test.info().project.outputDir, "a11y");
+          fs.mkdirSync(dir, { recursive: true });
+          fs.writeFileSync(path.join(dir, `${who}-${lang}.json`), JSON.stringify(log, null, 1));
         }
         expect(found).toEqual([]);
       });
