@@ -307,3 +307,30 @@ describe("a confirmation racing single awards", () => {
     expect(outcomes.confirmed + outcomes.stale).toBe(12);
   }, 120_000);
 });
+
+describe("publishing racing single awards", () => {
+  it("never deadlocks: the results are published, each award succeeds or is refused, and the totals agree", async () => {
+    let awardedBeforePublishing = 0;
+    for (let round = 0; round < 12; round++) {
+      const callId = await makeCall(getDb(), { budgetCap: 20 * M });
+      const ids = await reviewedApps(callId, 10);
+      // At the same moment: publishing, and single awards of four of its applications.
+      const results = await Promise.allSettled([publishResults(admin, callId), ...[ids[0], ids[3], ids[6], ids[9]].map((id) => awardApplication(admin, id, randomUUID()))]);
+      // Nothing threw: no deadlock (40P01) aborting one of them.
+      const errors = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as Error & { cause?: { code?: string } });
+      expect(errors.map((e) => `${e.cause?.code ?? ""} ${e.cause ?? e}`)).toEqual([]);
+      const published = (results[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof publishResults>>>).value;
+      expect(published.ok).toBe(true);
+      if (published.ok) awardedBeforePublishing += published.awarded;
+      const inv = await invariants(callId);
+      expect(inv.awardedTotal).toBe(inv.activeSum);
+      expect(inv.awardedTotal).toBeLessThanOrEqual(inv.cap);
+      expect(inv.active).toBe(inv.distinctApps);
+      // Every application has a decision: none is left `reviewed` behind the publication.
+      const left = await getDb().select({ id: applications.id }).from(applications).where(and(eq(applications.callId, callId), eq(applications.status, "reviewed")));
+      expect(left).toEqual([]);
+    }
+    // The race was real: in some rounds an award got in before the publication took the applications.
+    expect(awardedBeforePublishing).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -628,11 +628,14 @@ export async function publishResults(actor: Actor, callId: string): Promise<Publ
   const rows = await fullRanking(actor, callId, "normalised");
   if (!rows) return { ok: false, code: "not_found" };
   return getDb().transaction(async (tx) => {
+    // The applications first, then the call: the order a single award takes them in (it locks its
+    // application, then books the money on the call row). The other order deadlocked with an award made at
+    // the same moment (the race test in awards.int.test.ts: 40P01 in its first round).
+    const statuses = await tx.select({ id: applications.id, status: applications.status }).from(applications).where(eq(applications.callId, callId)).orderBy(asc(applications.id)).for("update");
     const [c] = await tx.select({ publishedAt: calls.resultsPublishedAt, archivedAt: calls.archivedAt, minScore: calls.minScore, amount: calls.awardAmount }).from(calls).where(eq(calls.id, callId)).for("update");
     if (!c) return { ok: false as const, code: "not_found" as const };
     if (c.archivedAt) return { ok: false as const, code: "archived" as const };
     if (c.publishedAt) return { ok: false as const, code: "already_published" as const };
-    const statuses = await tx.select({ id: applications.id, status: applications.status }).from(applications).where(eq(applications.callId, callId)).orderBy(asc(applications.id)).for("update");
     if (statuses.some((a) => a.status === "in_review")) return { ok: false as const, code: "reviews_missing" as const };
     const score = new Map(rows.map((r) => [r.id, r.normalised]));
     let waitlisted = 0;
