@@ -132,7 +132,9 @@ function sample(pattern: string, w: World): string {
     .replace("/admin/users/[id]", `/admin/users/${w.applicantId}`)
     .replace("/my/applications/[id]/edit", `/my/applications/${w.draftId}/edit`)
     .replace("/my/applications/[id]", `/my/applications/${w.submittedId}`)
-    .replace("/review/[assignmentId]", `/review/${w.assignmentId}`);
+    .replace("/review/[assignmentId]", `/review/${w.assignmentId}`)
+    // A preview open: a decision e-mail in another language than the page's.
+    .replace(/^\/admin\/emails$/, "/admin/emails?template=decision&outcome=waitlisted&lang=en");
   if (url.includes("[")) throw new Error(`no sample for ${pattern}: add one to sample() in e2e/a11y.spec.ts`);
   return url;
 }
@@ -155,7 +157,6 @@ async function contextFor(browser: Browser, baseURL: string, who: Who, lang: Lan
 
 /** Extra states of some pages: validation errors shown, a dialog open. */
 async function states(page: Page, pattern: string, lang: Lang): Promise<string | null> {
-  void lang;
   switch (pattern) {
     case "/sign-in":
       await page.getByTestId("sign-in-form").locator('button[type="submit"]').click();
@@ -170,6 +171,14 @@ async function states(page: Page, pattern: string, lang: Lang): Promise<string |
       await page.getByTestId("toggle-active").first().click();
       await expect(page.getByTestId("confirm-dialog")).toBeVisible();
       return "dialog open";
+    case "/admin/emails":
+      // Another e-mail in the page's own language, its HTML frame drawn.
+      await page.getByTestId("email-set_password.reviewer").click();
+      await page.getByTestId(`email-lang-${lang}`).click();
+      await expect(page.getByTestId("email-preview")).toHaveAttribute("data-lang", lang);
+      await expect(page.getByTestId("email-preview")).toHaveAttribute("data-template", "set_password.reviewer");
+      await expect(page.frameLocator('[data-testid="email-html"]').locator("a")).toBeVisible();
+      return "another e-mail";
     default:
       return null;
   }

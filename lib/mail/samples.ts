@@ -3,8 +3,8 @@
  * its variants (a decision per outcome, the set-password e-mail per role), filled with realistic but
  * fictional data: no real person, no real link. Pure: no database, no clock.
  */
-import { formatDateTime } from "@/lib/domain/datetime";
-import { formatMoney } from "@/lib/domain/money";
+import { formatDateTime } from "../domain/datetime";
+import { formatMoney } from "../domain/money";
 import { MAIL_TEMPLATES, renderMail, type MailLanguage, type MailPayloads, type MailTemplate, type RenderedMail } from "./templates";
 
 export const MAIL_LANGUAGES = ["kk", "ru", "en"] as const satisfies readonly MailLanguage[];
