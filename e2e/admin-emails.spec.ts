@@ -51,6 +51,8 @@ test.describe("admin e-mail previews", () => {
 
     // A decision (waiting list) in Russian while the page stays in Kazakh.
     await page.getByTestId("email-decision.waitlisted").click();
+    await expect(page).toHaveURL(/\?template=decision&outcome=waitlisted&lang=kk$/);
+    await expect(page.getByTestId("email-preview")).toHaveAttribute("data-template", "decision.waitlisted");
     await page.getByTestId("email-lang-ru").click();
     await expect(page).toHaveURL(/\?template=decision&outcome=waitlisted&lang=ru$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(kk.AdminEmails.title);
