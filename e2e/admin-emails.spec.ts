@@ -71,7 +71,10 @@ test.describe("admin e-mail previews", () => {
     const frame = page.frameLocator('[data-testid="email-html"]');
     await expect(frame.locator("html")).toHaveAttribute("lang", "ru");
     await expect(frame.getByText("лист ожидания", { exact: false })).toBeVisible();
-    await expect(frame.getByRole("link", { name: "Посмотреть решение и отзывы" })).toBeVisible();
+    const button = frame.getByRole("link", { name: "Посмотреть решение и отзывы" });
+    await expect(button).toBeVisible();
+    // The site's CSP (inherited by the srcdoc frame) lets the e-mail's style attributes apply.
+    await expect(button).toHaveCSS("background-color", "rgb(11, 92, 171)");
 
     // 360 px: nothing scrolls sideways; the text wraps and the frame is as wide as its column.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
