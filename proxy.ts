@@ -27,7 +27,9 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "style-src 'self'",
     // Next's development overlay injects <style> tags without a nonce; production never relaxes this.
     dev ? "style-src-elem 'self' 'unsafe-inline'" : `style-src-elem 'self' 'nonce-${nonce}'`,
-    // Radix positions popovers with style attributes.
+    // Radix positions popovers with style attributes. The admin's e-mail previews (/admin/emails) show an
+    // e-mail in an <iframe sandbox="" srcdoc>: a srcdoc frame inherits this policy (no script runs in it,
+    // and default-src covers frame-src), and e-mails are styled by attributes only.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -136,7 +136,9 @@ function sample(pattern: string, w: World): string {
     .replace("/admin/users/[id]", `/admin/users/${w.applicantId}`)
     .replace("/my/applications/[id]/edit", `/my/applications/${w.draftId}/edit`)
     .replace("/my/applications/[id]", `/my/applications/${w.submittedId}`)
-    .replace("/review/[assignmentId]", `/review/${w.assignmentId}`);
+    .replace("/review/[assignmentId]", `/review/${w.assignmentId}`)
+    // A preview open: a decision e-mail in another language than the page's.
+    .replace(/^\/admin\/emails$/, "/admin/emails?template=decision&outcome=waitlisted&lang=en");
   if (url.includes("[")) throw new Error(`no sample for ${pattern}: add one to sample() in e2e/a11y.spec.ts`);
   return url;
 }
@@ -146,7 +148,28 @@ type Violation = { where: string; rule: string; impact: string; nodes: string[] 
 /** One scanned page in one state, for the per-page record (test-results/a11y/<role>-<lang>.json). */
 type Scanned = { page: string; url: string; role: Who; lang: Lang; state: string; violations: number; rulesPassed: number; rulesIncomplete: number };
 
+const EMAIL_FRAME = '[data-testid="email-html"]';
+
 async function scan(page: Page, where: string, record?: Omit<Scanned, "violations" | "rulesPassed" | "rulesIncomplete">, log?: Scanned[]): Promise<Violation[]> {
+  // The e-mail preview's frame is sandboxed without scripts, so axe cannot run inside it (it waits until
+  // the timeout): the page is scanned without the frame, and the e-mail it shows is scanned on a page of
+  // its own; the frame itself must have a title.
+  const frame = page.locator(EMAIL_FRAME);
+  if ((await frame.count()) > 0) {
+    const found: Violation[] = [];
+    const r = await new AxeBuilder({ page }).withTags(TAGS).exclude(EMAIL_FRAME).analyze();
+    found.push(...r.violations.map((v) => ({ where, rule: v.id, impact: v.impact ?? "", nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })));
+    if (!(await frame.getAttribute("title"))?.trim()) found.push({ where, rule: "frame-title", impact: "serious", nodes: [EMAIL_FRAME] });
+    const email = await page.context().newPage();
+    try {
+      await email.setContent((await frame.getAttribute("srcdoc")) ?? "");
+      found.push(...(await scan(email, `${where}, the e-mail's HTML`)));
+    } finally {
+      await email.close();
+    }
+    if (record && log) log.push({ ...record, violations: found.length, rulesPassed: r.passes.length, rulesIncomplete: r.incomplete.length });
+    return found;
+  }
   const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   if (record && log) log.push({ ...record, violations: r.violations.length, rulesPassed: r.passes.length, rulesIncomplete: r.incomplete.length });
   return r.violations.map((v) => ({ where, rule: v.id, impact: v.impact ?? "", nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
@@ -163,7 +186,6 @@ async function contextFor(browser: Browser, baseURL: string, who: Who, lang: Lan
 
 /** Extra states of some pages: validation errors shown, a dialog open. */
 async function states(page: Page, pattern: string, lang: Lang): Promise<string | null> {
-  void lang;
   switch (pattern) {
     case "/sign-in":
       await page.getByTestId("sign-in-form").locator('button[type="submit"]').click();
@@ -178,6 +200,15 @@ async function states(page: Page, pattern: string, lang: Lang): Promise<string |
       await page.getByTestId("toggle-active").first().click();
       await expect(page.getByTestId("confirm-dialog")).toBeVisible();
       return "dialog open";
+    case "/admin/emails":
+      // Another e-mail in the page's own language, its HTML frame drawn.
+      await page.getByTestId("email-set_password.reviewer").click();
+      await expect(page.getByTestId("email-preview")).toHaveAttribute("data-template", "set_password.reviewer");
+      await page.getByTestId(`email-lang-${lang}`).click();
+      await expect(page.getByTestId("email-preview")).toHaveAttribute("data-lang", lang);
+      await expect(page.getByTestId("email-preview")).toHaveAttribute("data-template", "set_password.reviewer");
+      await expect(page.frameLocator('[data-testid="email-html"]').locator("a")).toBeVisible();
+      return "another e-mail";
     default:
       return null;
   }

@@ -140,7 +140,8 @@ function sample(pattern: string, w: World, who: Identity): string {
     .replace("/api/applications/[id]", `/api/applications/${w.appA}`)
     .replace("/api/files/[id]", `/api/files/${w.fileA}`)
     .replace("/review/[assignmentId]", `/review/${assignment}`)
-    .replace("/api/auth/[...nextauth]", "/api/auth/session");
+    .replace("/api/auth/[...nextauth]", "/api/auth/session")
+    .replace(/^\/admin\/emails$/, "/admin/emails?template=decision&outcome=award_revoked&lang=ru");
   if (withIds.includes("[")) throw new Error(`no sample id for ${pattern}: add one to sample()`);
   return withIds;
 }

@@ -28,6 +28,7 @@ import { now } from "@/lib/clock";
 import { DISTRICT_CODES, type DistrictCode } from "@/lib/domain/districts";
 import { ageOn, makeIin } from "@/lib/domain/iin";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { DEMO_CALL_TITLES, titleColumns } from "./call-titles";
 import { makePerson, phoneFor } from "./people";
 import { businessPlan, tuProject, zangarEntry, type Plan } from "./plans";
 import { SEED_LOCK } from "./reference";
@@ -266,9 +267,7 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<DemoResult> {
       id: callIds.bbOpen,
       programmeId: bb.id,
       ...common,
-      titleKk: `Бизнес бастау — ${year} жылғы конкурс`,
-      titleRu: `Бизнес бастау — конкурс ${year} года`,
-      titleEn: `Biznes bastau — ${year} call`,
+      ...titleColumns(DEMO_CALL_TITLES.biznes_bastau(year)),
       budgetCap: 136_500_000,
       awardAmount: 1_500_000,
       minScore: 60,
@@ -277,9 +276,7 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<DemoResult> {
       id: callIds.tuOpen,
       programmeId: tu.id,
       ...common,
-      titleKk: `Тәуелсіздік ұрпақтары — ${year} жылғы облыстық грант`,
-      titleRu: `Тәуелсіздік ұрпақтары — областной грант ${year} года`,
-      titleEn: `Generations of Independence — ${year} regional grant`,
+      ...titleColumns(DEMO_CALL_TITLES.tauelsizdik_urpaqtary(year)),
       budgetCap: 15_000_000,
       awardAmount: 1_000_000,
       minScore: 6,
@@ -288,9 +285,7 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<DemoResult> {
       id: callIds.zgOpen,
       programmeId: zg.id,
       ...common,
-      titleKk: `Заңғар — ${year} жылғы жастар сыйлығы`,
-      titleRu: `Заңғар — молодёжная премия ${year} года`,
-      titleEn: `Zangar — ${year} youth prize`,
+      ...titleColumns(DEMO_CALL_TITLES.zangar(year)),
       budgetCap: 5_000_000,
       awardAmount: 500_000,
       minScore: 60,
@@ -304,9 +299,7 @@ async function insertDemo(tx: Tx, passwordHash: string): Promise<DemoResult> {
       reviewDeadline: past.reviewDeadline,
       createdBy: adminId,
       reviewersPerApplication: 3,
-      titleKk: `Бизнес бастау — ${prevYear} жылғы конкурс`,
-      titleRu: `Бизнес бастау — конкурс ${prevYear} года`,
-      titleEn: `Biznes bastau — ${prevYear} call`,
+      ...titleColumns(DEMO_CALL_TITLES.biznes_bastau(prevYear)),
       budgetCap: 136_500_000,
       awardAmount: 1_500_000,
       minScore: 60,

@@ -166,7 +166,7 @@ const BIZNES_BASTAU: ProgrammeSeed = {
           type: "budget",
           label: L(
             "Грант қаражатына не сатып алынады (жолдардың сомасы грант сомасына тең)",
-            "Что будет приобретено на средства гранта (сумма строк равна сумме гранта)",
+            "Что будет приобретено на средства гранта (сумма строк равна размеру гранта)",
             "What the grant buys, line by line (the lines sum to the award)",
           ),
           required: true,
@@ -368,7 +368,7 @@ const TAUELSIZDIK_URPAQTARY: ProgrammeSeed = {
           type: "budget",
           label: L(
             "Шығыстар баптары (сомасы грант сомасына тең)",
-            "Статьи расходов (сумма равна сумме гранта)",
+            "Статьи расходов (сумма равна размеру гранта)",
             "Expense lines (summing to the grant)",
           ),
           required: true,
@@ -464,7 +464,7 @@ const ZANGAR: ProgrammeSeed = {
         },
         textarea(
           "motivation",
-          L("Неге осы номинацияға үміткерсіз", "Почему вы претендуете на эту номинацию", "Why you are a candidate in this nomination"),
+          L("Неге осы номинацияға өтінім бересіз", "Почему вы претендуете на эту номинацию", "Why you are a candidate in this nomination"),
           true,
           2000,
         ),
@@ -527,7 +527,7 @@ const ZANGAR: ProgrammeSeed = {
     {
       code: "role_model",
       name: L("Жастарға үлгі болуы", "Пример для молодёжи", "Role model for young people"),
-      description: L("Үміткердің беделі мен жастарға ықпалы", "Авторитет кандидата и влияние на молодёжь", "The candidate's standing and influence on young people"),
+      description: L("Өтініш берушінің беделі мен жастарға ықпалы", "Авторитет кандидата и влияние на молодёжь", "The candidate's standing and influence on young people"),
       scaleMin: 0,
       scaleMax: 10,
       weight: 20,

@@ -66,6 +66,9 @@ import dashboardEn from "./messages/dashboard/en.json" with { type: "json" };
 import exportsKk from "./messages/exports/kk.json" with { type: "json" };
 import exportsRu from "./messages/exports/ru.json" with { type: "json" };
 import exportsEn from "./messages/exports/en.json" with { type: "json" };
+import emailsKk from "./messages/emails/kk.json" with { type: "json" };
+import emailsRu from "./messages/emails/ru.json" with { type: "json" };
+import emailsEn from "./messages/emails/en.json" with { type: "json" };
 import type { Locale } from "./routing";
 
 type Catalogue = Record<string, Record<string, unknown>>;
@@ -92,6 +95,7 @@ export const PARTS = {
   editor: { kk: editorKk, ru: editorRu, en: editorEn },
   dashboard: { kk: dashboardKk, ru: dashboardRu, en: dashboardEn },
   exports: { kk: exportsKk, ru: exportsRu, en: exportsEn },
+  emails: { kk: emailsKk, ru: emailsRu, en: emailsEn },
 } as const;
 
 /** The Kazakh catalogue's shape is the type of every catalogue (typed keys in next-intl). */
@@ -115,7 +119,8 @@ export type Messages = typeof coreKk &
   typeof publicResultsKk &
   typeof editorKk &
   typeof dashboardKk &
-  typeof exportsKk;
+  typeof exportsKk &
+  typeof emailsKk;
 
 function merge(parts: Catalogue[], where: string): Catalogue {
   const out: Catalogue = {};

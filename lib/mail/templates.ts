@@ -66,7 +66,7 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
       kk: {
         subject: "Электрондық поштаңызды растаңыз",
         greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
-        body: ["Jas Grant порталында тіркелгеніңізге рахмет. Өтінімді жіберу үшін электрондық пошта мекенжайыңызды растаңыз."],
+        body: ["Jas Grant порталында тіркелгеніңізге рахмет. Өтінім беру үшін электрондық пошта мекенжайыңызды растаңыз."],
         action: "Поштаны растау",
         after: ["Сілтеме 24 сағат жарамды.", "Егер сіз тіркелмеген болсаңыз, бұл хатты елемеңіз."],
       },
@@ -138,16 +138,16 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
       kk: {
         subject: `Өтініміңіз қабылданды: ${p.callTitle.kk}`,
         greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
-        body: [`«${p.callTitle.kk}» конкурсына өтініміңіз ${p.when.kk} жіберілді. Өтінім нөмірі: ${p.reference}.`, "Өтінім тексеруден өткеннен кейін сарапшыларға беріледі. Мәртебесін жеке кабинетіңізден бақылай аласыз."],
+        body: [`«${p.callTitle.kk}» конкурсына өтініміңіз ${p.when.kk} берілді. Өтінім нөмірі: ${p.reference}.`, "Өтінім тексеруден өткеннен кейін сарапшыларға беріледі. Мәртебесін жеке кабинетіңізден бақылай аласыз."],
         action: "Өтінімді ашу",
-        after: ["Қабылдау мерзімі аяқталғанға дейін өтінімді кері қайтарып, түзетіп, қайта жібере аласыз."],
+        after: ["Қабылдау мерзімі аяқталғанға дейін өтінімді кері қайтарып, түзетіп, қайта бере аласыз."],
       },
       ru: {
         subject: `Заявка принята: ${p.callTitle.ru}`,
         greeting: (n: string) => `Здравствуйте, ${n}!`,
-        body: [`Ваша заявка на конкурс «${p.callTitle.ru}» отправлена ${p.when.ru}. Номер заявки: ${p.reference}.`, "После проверки заявка передаётся экспертам. Следить за статусом можно в личном кабинете."],
+        body: [`Ваша заявка на конкурс «${p.callTitle.ru}» подана ${p.when.ru}. Номер заявки: ${p.reference}.`, "После проверки заявка передаётся экспертам. Следить за статусом можно в личном кабинете."],
         action: "Открыть заявку",
-        after: ["До окончания приёма заявку можно отозвать, исправить и отправить снова."],
+        after: ["До окончания приёма заявку можно отозвать, исправить и подать снова."],
       },
       en: {
         subject: `Application received: ${p.callTitle.en}`,
@@ -162,16 +162,16 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
       kk: {
         subject: `Өтінім қабылдау ${p.days} күннен кейін аяқталады`,
         greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
-        body: [`«${p.callTitle.kk}» конкурсына өтініміңіз әлі жіберілмеген. Қабылдау ${p.when.kk} (Алматы уақыты) аяқталады.`],
+        body: [`«${p.callTitle.kk}» конкурсына өтініміңіз әлі берілмеген. Қабылдау ${p.when.kk} (Алматы уақыты) аяқталады.`],
         action: "Өтінімді аяқтау",
-        after: ["Мерзім өткеннен кейін жіберілген өтінім қабылданбайды."],
+        after: ["Мерзім өткеннен кейін берілген өтінім қабылданбайды."],
       },
       ru: {
         subject: `Приём заявок закончится через ${p.days} дн.`,
         greeting: (n: string) => `Здравствуйте, ${n}!`,
-        body: [`Ваша заявка на конкурс «${p.callTitle.ru}» ещё не отправлена. Приём закончится ${p.when.ru} (время Алматы).`],
+        body: [`Ваша заявка на конкурс «${p.callTitle.ru}» ещё не подана. Приём закончится ${p.when.ru} (время Алматы).`],
         action: "Завершить заявку",
-        after: ["Заявки после окончания срока не принимаются."],
+        after: ["Заявки, поданные после окончания срока, не принимаются."],
       },
       en: {
         subject: `The call closes in ${p.days} day(s)`,
@@ -275,22 +275,22 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
     const reason = p.reason ? { kk: [`Себебі: ${p.reason}`], ru: [`Причина: ${p.reason}`], en: [`Reason: ${p.reason}`] } : { kk: [], ru: [], en: [] };
     const body = {
       awarded: {
-        kk: `Құттықтаймыз! «${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңізге ${p.amount.kk} көлемінде грант тағайындалды.`,
+        kk: `Құттықтаймыз! «${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңізге ${p.amount.kk} көлемінде грант берілді.`,
         ru: `Поздравляем! По вашей заявке ${p.reference} на конкурс «${p.callTitle.ru}» присуждён грант в размере ${p.amount.ru}.`,
         en: `Congratulations! Your application ${p.reference} to “${p.callTitle.en}” has been awarded a grant of ${p.amount.en}.`,
       },
       waitlisted: {
-        kk: `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз ең төменгі балдан асты, бірақ бюджет жетпеді: ол күту тізіміне енгізілді. Қаражат босаса, сізге хабарлаймыз.`,
+        kk: `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз ең төменгі ұпайдан асты, бірақ бюджет жетпеді: ол күту тізіміне енгізілді. Қаражат босаса, сізге хабарлаймыз.`,
         ru: `Ваша заявка ${p.reference} на конкурс «${p.callTitle.ru}» набрала проходной балл, но бюджета не хватило: она включена в лист ожидания. Если средства освободятся, мы сообщим вам.`,
         en: `Your application ${p.reference} to “${p.callTitle.en}” passed the minimum score, but the budget did not reach it: it is on the waiting list. If money becomes free, we will tell you.`,
       },
       not_awarded: {
-        kk: `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз ең төменгі балға жетпеді, грант тағайындалмады.`,
+        kk: `«${p.callTitle.kk}» конкурсына берген ${p.reference} өтініміңіз ең төменгі ұпайға жетпеді, грант берілмеді.`,
         ru: `Ваша заявка ${p.reference} на конкурс «${p.callTitle.ru}» не набрала проходной балл, грант не присуждён.`,
         en: `Your application ${p.reference} to “${p.callTitle.en}” did not reach the minimum score and has not been awarded a grant.`,
       },
       award_revoked: {
-        kk: `«${p.callTitle.kk}» конкурсы бойынша ${p.reference} өтініміңізге тағайындалған грант кері қайтарылды.`,
+        kk: `«${p.callTitle.kk}» конкурсы бойынша ${p.reference} өтініміңізге берілген грант кері алынды.`,
         ru: `Грант, присуждённый по вашей заявке ${p.reference} на конкурс «${p.callTitle.ru}», отозван.`,
         en: `The grant awarded to your application ${p.reference} to “${p.callTitle.en}” has been revoked.`,
       },
@@ -300,11 +300,11 @@ const COPY: { [T in MailTemplate]: (lang: MailLanguage, p: MailPayloads[T]) => C
         subject: `Конкурс нәтижесі: ${p.callTitle.kk}`,
         greeting: (n: string) => `Сәлеметсіз бе, ${n}!`,
         body: [body.kk, ...reason.kk],
-        action: "Шешімді және пікірлерді көру",
+        action: "Шешімді және сарапшылардың бағаларын көру",
         after: ["Сұрақтарыңыз болса, облыстың жастар саясаты мәселелері басқармасына хабарласыңыз."],
       },
       ru: {
-        subject: `Результат конкурса: ${p.callTitle.ru}`,
+        subject: `Итоги конкурса: ${p.callTitle.ru}`,
         greeting: (n: string) => `Здравствуйте, ${n}!`,
         body: [body.ru, ...reason.ru],
         action: "Посмотреть решение и отзывы",

@@ -153,6 +153,7 @@ export const PAGE_RULES: Record<string, Rule> = {
   "/admin/calls/[id]": ADMIN,
   "/admin/calls/[id]/assignments": ADMIN,
   "/admin/dashboard": ADMIN,
+  "/admin/emails": ADMIN,
   "/admin/calls/[id]/edit": ADMIN,
   "/admin/calls/[id]/exports": ADMIN,
   "/admin/calls/new": ADMIN,

@@ -19,7 +19,7 @@ export default async function AdminHomePage() {
     getTranslations("PastWinners"),
     getTranslations("AdminEditor"),
   ]);
-  const td = await getTranslations("AdminDashboard");
+  const [td, tm] = await Promise.all([getTranslations("AdminDashboard"), getTranslations("AdminEmails")]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="area-title" className="space-y-2">
@@ -40,6 +40,7 @@ export default async function AdminHomePage() {
             { href: "/admin/past-winners", label: tp("homeLink"), description: tp("homeDescription"), testId: "admin-past-winners-link" },
             { href: "/admin/dashboard", label: td("homeLink"), description: td("homeDescription"), testId: "admin-dashboard-link" },
             { href: "/admin/programmes", label: te("programmesLink"), description: te("programmesHomeDescription"), testId: "admin-programmes-link" },
+            { href: "/admin/emails", label: tm("homeLink"), description: tm("homeDescription"), testId: "admin-emails-link" },
           ]}
         />
       </nav>
