@@ -82,7 +82,7 @@ export async function newReviewer(admin: Page, reviewer: Page, givenName: string
   await reviewer.getByTestId("password-form").locator('button[type="submit"]').click();
   await expect(reviewer).toHaveURL(/\/sign-in\?passwordSet=1$/);
   await signInAs(reviewer, email, password, /\/review$/);
-  await expect(reviewer.getByTestId("queue-empty")).toHaveText(kk.ReviewQueue.empty);
+  await expect(reviewer.getByTestId("queue-empty").getByRole("heading")).toHaveText(kk.ReviewQueue.empty);
   return `${surname} ${givenName}`;
 }
 

@@ -17,4 +17,20 @@ describe("<EmptyState>", () => {
     expect(html).toMatch(/<a [^>]*href="\/admin\/calls"[^>]*>Open a call<\/a>/);
     expect(html).toContain('data-testid="x"');
   });
+
+  it("shows a second link after the first, each with its own test id", () => {
+    const html = renderToStaticMarkup(
+      <EmptyState
+        title="Closed"
+        action={{ href: "/", label: "Open calls", "data-testid": "first" }}
+        secondaryAction={{ href: "/results", label: "Results", "data-testid": "second" }}
+      />,
+    );
+    const links = [...html.matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)].map((m) => ({ attrs: m[1], text: m[2] }));
+    expect(links.map((l) => l.text)).toEqual(["Open calls", "Results"]);
+    expect(links[0].attrs).toContain('href="/"');
+    expect(links[0].attrs).toContain('data-testid="first"');
+    expect(links[1].attrs).toContain('href="/results"');
+    expect(links[1].attrs).toContain('data-testid="second"');
+  });
 });

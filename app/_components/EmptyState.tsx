@@ -6,15 +6,17 @@ type EmptyStateProps = {
   title: ReactNode;
   text?: ReactNode;
   /** A way forward, e.g. { href: "/admin/calls/new", label: "Open a call" }. */
-  action?: { href: string; label: ReactNode };
+  action?: { href: string; label: ReactNode; "data-testid"?: string };
+  /** A second way forward, shown after the first (e.g. the call's results next to the open calls). */
+  secondaryAction?: { href: string; label: ReactNode; "data-testid"?: string };
   /** The heading's level in the page's outline (default 2). */
   headingLevel?: 2 | 3 | 4;
   className?: string;
   "data-testid"?: string;
 };
 
-/** What a list shows when it has nothing: a heading, a sentence and an optional link. Server or client. */
-export function EmptyState({ title, text, action, headingLevel = 2, className, ...rest }: EmptyStateProps) {
+/** What a list shows when it has nothing: a heading, a sentence and up to two links onward. Server or client. */
+export function EmptyState({ title, text, action, secondaryAction, headingLevel = 2, className, ...rest }: EmptyStateProps) {
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   return (
     <div
@@ -23,11 +25,15 @@ export function EmptyState({ title, text, action, headingLevel = 2, className, .
     >
       <Heading className="text-lg font-semibold text-slate-900">{title}</Heading>
       {text ? <p className="mx-auto mt-2 max-w-prose text-slate-700">{text}</p> : null}
-      {action ? (
-        <p className="mt-4">
-          <Link href={action.href} className={buttonClasses("secondary")}>
-            {action.label}
-          </Link>
+      {action || secondaryAction ? (
+        <p className="mt-4 flex flex-col items-center justify-center gap-3 sm:flex-row">
+          {[action, secondaryAction].map((a, i) =>
+            a ? (
+              <Link key={i} href={a.href} className={buttonClasses("secondary")} data-testid={a["data-testid"]}>
+                {a.label}
+              </Link>
+            ) : null,
+          )}
         </p>
       ) : null}
     </div>

@@ -5,7 +5,7 @@ import { calls } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { makeApplicant, makeApplication, makeCall, makeUser } from "@/db/seed/fixtures";
 import type { Actor } from "./applications";
-import { getAdminCall, listAdminCalls } from "./admin-calls";
+import { adminCallExists, getAdminCall, listAdminCalls } from "./admin-calls";
 
 const DAY = 86_400_000;
 let admin: Actor;
@@ -67,5 +67,18 @@ describe("getAdminCall", () => {
   it("is refused to a reviewer and an applicant", async () => {
     await expect(getAdminCall(reviewer, closedCall)).rejects.toThrow(/forbidden/);
     await expect(getAdminCall(applicant, closedCall)).rejects.toThrow(/forbidden/);
+  });
+});
+
+describe("adminCallExists", () => {
+  it("is true for a call, false for an unknown or malformed id", async () => {
+    expect(await adminCallExists(admin, closedCall)).toBe(true);
+    expect(await adminCallExists(admin, "00000000-0000-4000-8000-000000000000")).toBe(false);
+    expect(await adminCallExists(admin, "not-a-uuid")).toBe(false);
+  });
+
+  it("is refused to a reviewer and an applicant", async () => {
+    await expect(adminCallExists(reviewer, closedCall)).rejects.toThrow(/forbidden/);
+    await expect(adminCallExists(applicant, closedCall)).rejects.toThrow(/forbidden/);
   });
 });

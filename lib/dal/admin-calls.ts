@@ -112,3 +112,14 @@ export async function getAdminCall(actor: Actor, callId: string): Promise<AdminC
   const [r] = await baseQuery().where(eq(calls.id, callId));
   return r ? toRow(r, now()) : null;
 }
+
+/**
+ * Whether a call exists (archived included): the cheap check a page's layout makes so that an unknown id
+ * answers 404 before the page streams behind its loading skeleton. Admin only (thrown otherwise).
+ */
+export async function adminCallExists(actor: Actor, callId: string): Promise<boolean> {
+  requireAdmin(actor);
+  if (!UUID_RE.test(callId)) return false;
+  const [r] = await getDb().select({ id: calls.id }).from(calls).where(eq(calls.id, callId));
+  return r !== undefined;
+}

@@ -50,6 +50,8 @@ export type CallForApplicant = {
   opensAt: Date;
   closesAt: Date;
   archived: boolean;
+  /** Whether the call's results are published (on /results). */
+  resultsPublished: boolean;
   awardAmount: number;
   budgetCap: number;
   awardedTotal: number;
@@ -75,6 +77,7 @@ async function loadCall(db: Tx | ReturnType<typeof getDb>, callId: string): Prom
       opensAt: calls.opensAt,
       closesAt: calls.closesAt,
       archivedAt: calls.archivedAt,
+      resultsPublishedAt: calls.resultsPublishedAt,
       awardAmount: calls.awardAmount,
       budgetCap: calls.budgetCap,
       awardedTotal: calls.awardedTotal,
@@ -96,6 +99,7 @@ async function loadCall(db: Tx | ReturnType<typeof getDb>, callId: string): Prom
     opensAt: r.opensAt,
     closesAt: r.closesAt,
     archived: r.archivedAt !== null,
+    resultsPublished: r.resultsPublishedAt !== null,
     awardAmount: r.awardAmount,
     budgetCap: r.budgetCap,
     awardedTotal: r.awardedTotal,

@@ -48,18 +48,21 @@ beforeAll(async () => {
 afterEach(() => resetClock());
 
 describe("the public call page", () => {
-  it("shows an open call with its rubric; a closed, not yet open or unknown call is not public", async () => {
+  it("shows an open call with its rubric, a closed one as closed; a not yet open or unknown call is not public", async () => {
     const page = await getPublicCallPage(openCallId);
     expect(page!.call.id).toBe(openCallId);
+    expect(page!.state).toBe("open");
     expect(page!.criteria.length).toBeGreaterThan(0);
     expect(page!.criteria.reduce((s, c) => s + c.share, 0)).toBeCloseTo(100, 0);
-    expect(await getPublicCallPage(pastCallId)).toBeNull();
+    const past = await getPublicCallPage(pastCallId);
+    expect(past!.state).toBe("closed");
+    expect(past!.call.resultsPublished).toBe(false);
     expect(await getPublicCallPage("not-a-uuid")).toBeNull();
     expect(await getPublicCallPage("00000000-0000-4000-8000-000000000000")).toBeNull();
     setClock(new Date(opensAt.getTime() - 1000));
     expect(await getPublicCallPage(openCallId)).toBeNull();
     setClock(closesAt);
-    expect(await getPublicCallPage(openCallId)).toBeNull();
+    expect((await getPublicCallPage(openCallId))!.state).toBe("closed");
   });
 });
 

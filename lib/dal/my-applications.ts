@@ -23,7 +23,7 @@ import {
   buildTimeline,
   criterionFeedback,
   DECIDED_STATUSES,
-  isCallPublic,
+  publicCallState,
   TIMELINE_ACTIONS,
   visibleStatus,
   type CriterionFeedback,
@@ -33,11 +33,15 @@ import type { ApplicationStatus } from "@/lib/domain/workflow";
 import { applicationReference, getCallPage, type Actor, type MyApplicationRow } from "./applications";
 import { UUID_RE } from "./guard";
 
-/** The public call page: only a call that is open now (published, not closed, not archived); else null. */
+/**
+ * The public call page: a call that is open now, or one whose deadline has passed (then `state` is
+ * "closed" and the page says so); null before it opens, once archived, or for an unknown id.
+ */
 export async function getPublicCallPage(callId: string) {
   const page = await getCallPage(callId);
-  if (!page || !isCallPublic(page.call, now())) return null;
-  return page;
+  const state = page ? publicCallState(page.call, now()) : null;
+  if (!page || !state) return null;
+  return { ...page, state };
 }
 
 export type Decision =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageTotal, buildTimeline, criterionFeedback, isCallPublic, visibleStatus } from "./applicant-view";
+import { averageTotal, buildTimeline, criterionFeedback, isCallPublic, publicCallState, visibleStatus } from "./applicant-view";
 
 const d = (iso: string) => new Date(iso);
 
@@ -92,5 +92,18 @@ describe("isCallPublic", () => {
     expect(isCallPublic(call, d("2026-12-31T12:59:59Z"))).toBe(true);
     expect(isCallPublic(call, d("2026-12-31T13:00:00Z"))).toBe(false);
     expect(isCallPublic({ ...call, archived: true }, d("2026-12-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("publicCallState", () => {
+  const call = { opensAt: d("2026-11-01T04:00:00Z"), closesAt: d("2026-12-31T13:00:00Z"), archived: false };
+  it("is nothing before opening, open until the closing instant, closed from it, nothing once archived", () => {
+    expect(publicCallState(call, d("2026-11-01T03:59:59Z"))).toBeNull();
+    expect(publicCallState(call, d("2026-11-01T04:00:00Z"))).toBe("open");
+    expect(publicCallState(call, d("2026-12-31T12:59:59Z"))).toBe("open");
+    expect(publicCallState(call, d("2026-12-31T13:00:00Z"))).toBe("closed");
+    expect(publicCallState(call, d("2027-06-01T00:00:00Z"))).toBe("closed");
+    expect(publicCallState({ ...call, archived: true }, d("2027-06-01T00:00:00Z"))).toBeNull();
+    expect(publicCallState({ ...call, archived: true }, d("2026-12-01T00:00:00Z"))).toBeNull();
   });
 });

@@ -136,6 +136,15 @@ export function averageTotal(totals: readonly number[]): number | null {
 
 /** A call page is public while the call is published (opened) and not closed nor archived. */
 export function isCallPublic(call: { opensAt: Date; closesAt: Date; archived: boolean }, now: Date): boolean {
+  return publicCallState(call, now) === "open";
+}
+
+/**
+ * What the public call page shows: the call while it accepts applications ("open"), a closed notice
+ * after its deadline ("closed"), nothing (null) before it opens or once it is archived.
+ */
+export function publicCallState(call: { opensAt: Date; closesAt: Date; archived: boolean }, now: Date): "open" | "closed" | null {
   const t = now.getTime();
-  return !call.archived && call.opensAt.getTime() <= t && t < call.closesAt.getTime();
+  if (call.archived || t < call.opensAt.getTime()) return null;
+  return t < call.closesAt.getTime() ? "open" : "closed";
 }

@@ -12,15 +12,26 @@ export function applicationHref(row: Pick<MyApplicationRow, "id" | "status">): s
   return row.status === "draft" ? `/my/applications/${row.id}/edit` : `/my/applications/${row.id}`;
 }
 
-/** The applicant's applications, newest change first, or a way to the open calls. */
-export async function MyApplicationsList({ rows }: { rows: (MyApplicationRow & { programmeName: string })[] }) {
+/**
+ * The applicant's applications, newest change first; with none, a way to the open calls, or (no call
+ * open) a word on when calls appear and a way to the past results.
+ */
+export async function MyApplicationsList({ rows, openCalls }: { rows: (MyApplicationRow & { programmeName: string })[]; openCalls: number }) {
   const [t, locale] = await Promise.all([getTranslations("MyApplications"), getLocale() as Promise<Locale>]);
   return (
     <section aria-labelledby="my-applications-title" className="space-y-3" data-testid="my-applications">
       <h2 id="my-applications-title" className="text-2xl font-semibold">
         {t("title")}
       </h2>
-      {rows.length === 0 ? (
+      {rows.length === 0 && openCalls === 0 ? (
+        <EmptyState
+          title={t("noCallsTitle")}
+          text={t("noCallsText")}
+          action={{ href: "/results", label: t("noCallsAction"), "data-testid": "my-no-calls-results" }}
+          headingLevel={3}
+          data-testid="my-no-open-calls"
+        />
+      ) : rows.length === 0 ? (
         <EmptyState
           title={t("emptyTitle")}
           text={t("emptyText")}

@@ -13,6 +13,7 @@ import { now } from "@/lib/clock";
 import { getPublicCallPage } from "@/lib/dal/my-applications";
 import { grantsCovered } from "@/lib/domain/money";
 import type { Locale } from "@/lib/i18n/routing";
+import { ClosedCall } from "@/app/[locale]/(public)/_components/ClosedCall";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,7 +28,8 @@ const fmtNumber = (n: number, locale: Locale) => new Intl.NumberFormat(`${locale
 /**
  * A call's public page: programme, who may apply (the programme's rules in words), the award, the
  * deadline in Almaty time with the time left, the grants the budget still covers, what the form asks
- * for and the rubric. Unknown, not yet open, closed or archived calls answer 404.
+ * for and the rubric. After the deadline: that it closed and when, with the open calls and (once
+ * published) the call's results. Unknown, not yet open or archived calls answer 404.
  */
 export default async function CallPage({ params }: Props) {
   const { id } = await params;
@@ -47,6 +49,22 @@ export default async function CallPage({ params }: Props) {
   const applyHref = !viewer ? signInUrl(applyPath) : viewer.role === "applicant" ? applyPath : null;
   const rules = call.rules;
   const isNominations = call.programmeCode === "zangar";
+
+  if (page.state === "closed") {
+    return (
+      <article className="space-y-8" aria-labelledby="call-title" data-testid="call-page" data-state="closed" data-programme={call.programmeCode}>
+        <header className="space-y-2">
+          <p className="text-sm font-semibold text-brand-700" data-testid="call-programme">
+            {call.programmeName[locale]}
+          </p>
+          <h1 id="call-title" className="text-3xl font-bold text-balance">
+            {title}
+          </h1>
+        </header>
+        <ClosedCall call={call} />
+      </article>
+    );
+  }
 
   return (
     <article className="space-y-8" aria-labelledby="call-title" data-testid="call-page" data-programme={call.programmeCode}>

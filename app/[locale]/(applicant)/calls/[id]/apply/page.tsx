@@ -5,7 +5,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/app/_components/button-styles";
 import { DateTime } from "@/app/_components/DateTime";
 import { Money } from "@/app/_components/Money";
+import { ClosedCall } from "@/app/[locale]/(public)/_components/ClosedCall";
 import { requireRole } from "@/lib/auth/guard";
+import { now } from "@/lib/clock";
 import { getApplyPage } from "@/lib/dal/applications";
 import { eligibilityReasonText } from "@/lib/i18n/eligibility";
 import type { Locale } from "@/lib/i18n/routing";
@@ -18,7 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ id: string }> };
 
-/** "Can I apply?": the verdict from the profile and the programme's rules, then "Start" (applicants only). */
+/**
+ * "Can I apply?": the verdict from the profile and the programme's rules, then "Start" (applicants only).
+ * After the deadline, without an application of one's own: that the call closed, and the way on.
+ */
 export default async function ApplyPage({ params }: Props) {
   const viewer = await requireRole("applicant");
   const { id } = await params;
@@ -31,6 +36,7 @@ export default async function ApplyPage({ params }: Props) {
     getLocale() as Promise<Locale>,
   ]);
   const { call, existing } = page;
+  const closed = now().getTime() >= call.closesAt.getTime();
   const needsCertificate = call.rules.requiresTrainingCertificate === true;
   // The certificate is asked for below: its absence is not a reason to refuse yet.
   const reasons = page.reasons.filter((r) => r.code !== "certificate_missing");
@@ -71,6 +77,8 @@ export default async function ApplyPage({ params }: Props) {
             {existing.status === "draft" ? t("continueApplication") : t("viewApplication")}
           </Link>
         </section>
+      ) : closed ? (
+        <ClosedCall call={call} />
       ) : reasons.length > 0 ? (
         <section aria-labelledby="ineligible-title" className="space-y-3 rounded-lg border-2 border-danger-600 bg-danger-50 p-4" data-testid="apply-ineligible">
           <h2 id="ineligible-title" className="text-lg font-semibold text-danger-700">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/app/_components/Badge";
 import { DateTime } from "@/app/_components/DateTime";
+import { EmptyState } from "@/app/_components/EmptyState";
 import { requireRole } from "@/lib/auth/guard";
 import { assignmentOverview } from "@/lib/dal/assignments";
 import { districtName, type DistrictCode } from "@/lib/domain/districts";
@@ -111,7 +112,13 @@ export default async function AssignmentsPage({ params }: Props) {
           {t("appsTitle")}
         </h2>
         {overview.applications.length === 0 ? (
-          <p data-testid="no-apps">{t("noApps")}</p>
+          <EmptyState
+            title={t("noApps")}
+            text={t("noAppsText")}
+            action={{ href: `/admin/calls/${call.id}/screening`, label: t("noAppsAction"), "data-testid": "no-apps-screening" }}
+            headingLevel={3}
+            data-testid="no-apps"
+          />
         ) : (
           <ul className="m-0 list-none space-y-4 p-0">
             {overview.applications.map((a) => (

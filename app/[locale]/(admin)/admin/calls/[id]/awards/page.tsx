@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/app/_components/Badge";
 import { DateTime } from "@/app/_components/DateTime";
+import { EmptyState } from "@/app/_components/EmptyState";
 import { Money } from "@/app/_components/Money";
 import { Notice } from "@/app/_components/Notice";
 import { Table, type Column } from "@/app/_components/Table";
@@ -232,6 +233,16 @@ export default async function AwardsPage({ params, searchParams }: Props) {
         <div data-testid="published-notice">
           <Notice>{t("publishedNotice", { date: formatDateTime(call.resultsPublishedAt!, locale) })}</Notice>
         </div>
+      ) : null}
+
+      {call.grantsPossible === 0 && !archived ? (
+        <EmptyState
+          title={t("exhaustedTitle")}
+          text={t("exhaustedText", { remaining: formatMoney(call.remaining, locale) })}
+          action={{ href: `/admin/calls/${call.id}/protocol`, label: t("exhaustedProtocol"), "data-testid": "budget-exhausted-protocol" }}
+          secondaryAction={published ? { href: "#waitlist-title", label: t("exhaustedWaitlist"), "data-testid": "budget-exhausted-waitlist" } : undefined}
+          data-testid="budget-exhausted"
+        />
       ) : null}
 
       <section aria-labelledby="budget-title" className="space-y-4">

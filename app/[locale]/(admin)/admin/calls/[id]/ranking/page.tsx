@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/app/_components/Badge";
+import { EmptyState } from "@/app/_components/EmptyState";
 import { Pagination } from "@/app/_components/Pagination";
 import { Table, type Column } from "@/app/_components/Table";
 import { requireRole } from "@/lib/auth/guard";
@@ -151,29 +152,46 @@ export default async function RankingPage({ params, searchParams }: Props) {
         {sortLink(true, t("sortRaw"))}
       </nav>
 
-      <div className="space-y-4">
-        {total > 0 ? (
+      {total === 0 ? (
+        <EmptyState
+          title={t("empty")}
+          text={t("emptyText")}
+          action={{ href: `/admin/calls/${call.id}/screening`, label: t("emptyAction"), "data-testid": "ranking-empty-screening" }}
+          data-testid="ranking-empty"
+        />
+      ) : ranking.reviewsCounted === 0 ? (
+        <EmptyState
+          title={t("noScoresTitle")}
+          text={t("noScoresText")}
+          action={{ href: `/admin/calls/${call.id}/progress`, label: t("noScoresProgress"), "data-testid": "ranking-no-scores-progress" }}
+          secondaryAction={{ href: `/admin/calls/${call.id}/assignments`, label: t("noScoresAssign"), "data-testid": "ranking-no-scores-assign" }}
+          data-testid="ranking-no-scores"
+        />
+      ) : null}
+
+      {total > 0 ? (
+        <div className="space-y-4">
           <p className="font-medium" data-testid="ranking-range" data-from={from} data-to={to} data-total={total} data-page={page}>
             {t("showing", { from, to, total })}
           </p>
-        ) : null}
-        <Table
-          id="ranking"
-          caption={t("caption", { count: total })}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          empty={t("empty")}
-        />
-        <Pagination
-          label={t("pagination")}
-          page={page}
-          pageCount={pageCount}
-          href={pageHref}
-          labels={{ previous: t("previousPage"), next: t("nextPage"), page: (p) => t("pageLabel", { page: p }) }}
-          data-testid="ranking-pages"
-        />
-      </div>
+          <Table
+            id="ranking"
+            caption={t("caption", { count: total })}
+            columns={columns}
+            rows={rows}
+            rowKey={(r) => r.id}
+            empty={t("empty")}
+          />
+          <Pagination
+            label={t("pagination")}
+            page={page}
+            pageCount={pageCount}
+            href={pageHref}
+            labels={{ previous: t("previousPage"), next: t("nextPage"), page: (p) => t("pageLabel", { page: p }) }}
+            data-testid="ranking-pages"
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

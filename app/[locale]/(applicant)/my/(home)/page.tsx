@@ -5,11 +5,12 @@ import { Notice } from "@/app/_components/Notice";
 import { ResendVerificationForm } from "@/app/[locale]/(public)/verify-email/forms";
 import { requireRole } from "@/lib/auth/guard";
 import { isEmailVerified } from "@/lib/dal/accounts";
+import { listOpenCalls } from "@/lib/dal/calls";
 import { listMyApplicationsWithProgramme } from "@/lib/dal/my-applications";
 import type { Locale } from "@/lib/i18n/routing";
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
-import { MyApplicationsList } from "./_components/MyApplicationsList";
+import { MyApplicationsList } from "../_components/MyApplicationsList";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Applicant");
@@ -20,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ApplicantHomePage({ searchParams }: Props) {
   const viewer = await requireRole("applicant");
-  const [t, tn, tm, verified, params, rows, locale] = await Promise.all([
+  const [t, tn, tm, verified, params, rows, locale, openCalls] = await Promise.all([
     getTranslations("Applicant"),
     getTranslations("AccountNotices"),
     getTranslations("MyApplications"),
@@ -28,6 +29,7 @@ export default async function ApplicantHomePage({ searchParams }: Props) {
     searchParams,
     listMyApplicationsWithProgramme({ id: viewer.id, role: "applicant" }),
     getLocale() as Promise<Locale>,
+    listOpenCalls(),
   ]);
   return (
     <div className="space-y-8">
@@ -55,7 +57,7 @@ export default async function ApplicantHomePage({ searchParams }: Props) {
           <ResendVerificationForm />
         </section>
       ) : null}
-      <MyApplicationsList rows={rows.map((r) => ({ ...r, programmeName: r.programmeName[locale] }))} />
+      <MyApplicationsList rows={rows.map((r) => ({ ...r, programmeName: r.programmeName[locale] }))} openCalls={openCalls.length} />
       <section aria-labelledby="my-data-title" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="my-data-title" className="text-lg font-semibold">
           {tm("myDataTitle")}

@@ -7,7 +7,7 @@ import { Table } from "@/app/_components/Table";
 import { requireRole } from "@/lib/auth/guard";
 import { listAdminCalls } from "@/lib/dal/admin-calls";
 import type { Locale } from "@/lib/i18n/routing";
-import { PhaseBadge } from "./phase-badge";
+import { PhaseBadge } from "../phase-badge";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminCalls");

@@ -8,7 +8,7 @@ import { SelectField } from "@/app/[locale]/(public)/register/form-controls";
 import { requireRole } from "@/lib/auth/guard";
 import { listUsers, USER_STATUSES, type UserListFilter } from "@/lib/dal/accounts";
 import { ROLES } from "@/lib/domain/permissions";
-import { ActiveToggle } from "./active-toggle";
+import { ActiveToggle } from "../active-toggle";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminUsers");

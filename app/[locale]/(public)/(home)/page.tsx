@@ -8,7 +8,7 @@ import { signInUrl } from "@/lib/auth/paths";
 import { now } from "@/lib/clock";
 import { listOpenCalls } from "@/lib/dal/calls";
 import type { Locale } from "@/lib/i18n/routing";
-import { CallCard } from "./_components/CallCard";
+import { CallCard } from "../_components/CallCard";
 
 const PROGRAMMES = ["biznesBastau", "urpaqtary", "zangar"] as const;
 
@@ -78,7 +78,13 @@ export default async function LandingPage() {
             ))}
           </ul>
         ) : (
-          <EmptyState title={tCalls("emptyTitle")} text={tCalls("emptyText")} headingLevel={3} data-testid="no-open-calls" />
+          <EmptyState
+            title={tCalls("emptyTitle")}
+            text={tCalls("emptyText")}
+            action={{ href: "/results", label: tCalls("emptyAction"), "data-testid": "no-open-calls-results" }}
+            headingLevel={3}
+            data-testid="no-open-calls"
+          />
         )}
       </section>
 

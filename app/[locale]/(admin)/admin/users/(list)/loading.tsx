@@ -1,0 +1,6 @@
+import { PageSkeleton } from "@/app/_components/Skeleton";
+
+/** While the list of accounts loads: a grey table. */
+export default function Loading() {
+  return <PageSkeleton shape="table" rows={8} />;
+}
