@@ -77,6 +77,9 @@ test.describe("screenshots", () => {
       await shoot(page, lang, "my-applications");
       await page.goto(`/my/applications/${w.draft}/edit`);
       await shoot(page, lang, "wizard");
+      // An edge state: a call past its deadline says when it closed and where to go next.
+      await page.goto(`/calls/${w.pastCall}`);
+      await shoot(page, lang, "call-closed");
       await context.close();
     });
 
@@ -102,6 +105,14 @@ test.describe("screenshots", () => {
       await shoot(a, lang, "ranking");
       await a.goto(`/admin/calls/${w.pastCall}/awards`);
       await shoot(a, lang, "awards");
+      // An e-mail as the applicant receives it, previewed by the admin (plain text and HTML).
+      await a.goto(`/admin/emails?template=decision&outcome=awarded&lang=${lang}`);
+      await expect(a.getByTestId("email-html")).toBeVisible();
+      await shoot(a, lang, "email-preview");
+      // The commission's protocol as it prints (A4 landscape).
+      await a.goto(`/admin/calls/${w.pastCall}/protocol`);
+      await a.emulateMedia({ media: "print" });
+      await shoot(a, lang, "protocol-print");
       await admin.close();
     });
   }
