@@ -48,14 +48,19 @@ async function writeWorld(): Promise<World> {
     };
     const { password_hash: hash } = await one<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = 'applicant1@jasgrant.demo'`);
     const open = await one<{ id: string; programme_id: string }>(
-      `SELECT c.id, c.programme_id FROM calls c JOIN programmes p ON p.id = c.programme_id WHERE p.code = 'biznes_bastau' AND c.opens_at < now() AND c.closes_at > now() AND c.archived_at IS NULL ORDER BY c.closes_at LIMIT 1`,
+      `SELECT c.id, c.programme_id FROM calls c JOIN programmes p ON p.id = c.programme_id WHERE p.code = 'biznes_bastau' AND c.opens_at < now() AND c.closes_at > now() AND c.archived_at IS NULL
+       ORDER BY (SELECT count(*) FROM applications a WHERE a.call_id = c.id) DESC, c.closes_at LIMIT 1`,
     );
     // The demo's past call: reviews, a ranking, awards, a protocol.
     const closed = await one<{ id: string }>(
       `SELECT a.call_id AS id FROM applications a JOIN awards w ON w.application_id = a.id GROUP BY a.call_id ORDER BY count(*) DESC LIMIT 1`,
     );
     // A real plan to show: a submitted application of the demo.
-    const plan = await one<{ data: unknown; title: string }>(`SELECT data, title FROM applications WHERE call_id = $1 AND status <> 'draft' ORDER BY created_at LIMIT 1`, [open.id]);
+    // (any submitted Бизнес бастау plan: other specs may have turned the open call's ones back into drafts)
+    const plan = await one<{ data: unknown; title: string }>(
+      `SELECT a.data, a.title FROM applications a JOIN calls c ON c.id = a.call_id WHERE c.programme_id = $1 AND a.status <> 'draft' ORDER BY a.created_at LIMIT 1`,
+      [open.programme_id],
+    );
 
     const applicantEmail = `a11y.${run}@example.kz`;
     const birth = "1999-04-05";
