@@ -3,7 +3,7 @@
  *   1. a Chromium must exist (checked first: no half-run suite ends in a cryptic browser error)
  *   2. type check                       (budget  2 min)
  *   3. unit + integration (vitest)      (budget 10 min; integration on an embedded PostgreSQL, or TEST_DATABASE_URL)
- *   4. browser journeys (Playwright)    (budget 25 min; against `npm start` on its own data folder,
+ *   4. browser journeys (Playwright)    (budget 40 min; against `npm start` on its own data folder,
  *      emptied first unless a server already runs on the e2e port, so every run starts from the seed)
  */
 import { spawn } from "node:child_process";
@@ -75,7 +75,7 @@ async function main() {
   if (!only || only === "integration") await run("integration tests", npx, ["vitest", "run", "--project", "integration"], 10 * 60_000);
   if (!only || only === "e2e") await freshE2eData();
   if (!only || only === "e2e")
-    await run("browser tests", npx, ["playwright", "test", "-c", "e2e/playwright.config.ts"], 25 * 60_000, {
+    await run("browser tests", npx, ["playwright", "test", "-c", "e2e/playwright.config.ts"], 40 * 60_000, {
       ...process.env,
       CHROMIUM_PATH: chromium ?? "",
     });
